@@ -1,0 +1,456 @@
+"""Small client for the parts of Neon API v2 that codex-infra uses.
+
+Settings and the API key are read from the environment when a client is made, never at
+import, so the dynamic provider that uses this module carries no credentials in state.
+Every error is a one-line `NeonError` naming the request, the HTTP status and Neon's own
+message; the key is never part of a message or a log line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar
+from urllib.parse import quote, unquote, urlsplit
+
+import httpx
+import tenacity
+from tenacity import RetryCallState
+
+log = logging.getLogger(__name__)
+
+DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
+
+Json = dict[str, Any]
+T = TypeVar("T")
+
+#: Operation statuses after which Neon does no more work on an operation.
+_DONE = frozenset({"finished", "skipped"})
+_FAILED = frozenset({"failed", "error", "cancelled"})
+
+
+class NeonError(Exception):
+    """Any failure talking to Neon; the text is shown to the user by the Pulumi host."""
+
+
+class NeonConfigError(NeonError):
+    """The environment does not say how to reach Neon."""
+
+
+class NeonConnectionError(NeonError):
+    """No HTTP answer (connection refused, reset, timed out)."""
+
+
+class NeonHTTPError(NeonError):
+    """Neon answered with an error status."""
+
+    def __init__(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        code: str,
+        neon_message: str,
+        retry_after: float | None = None,
+    ) -> None:
+        self.method = method
+        self.path = path
+        self.status = status
+        self.code = code
+        self.neon_message = neon_message
+        self.retry_after = retry_after
+        detail = f"{code}: {neon_message}" if code else neon_message
+        super().__init__(f"Neon API {method} {path} failed with HTTP {status}: {detail}")
+
+    @property
+    def transient(self) -> bool:
+        """Locked project, rate limit and server errors go away if one waits."""
+        return self.status in (423, 429) or self.status >= 500
+
+
+class NeonAuthError(NeonHTTPError):
+    """401/403: retrying cannot help; the key is wrong or lacks access."""
+
+    def __str__(self) -> str:
+        return (
+            f"Neon API {self.method} {self.path} refused the API key with HTTP {self.status}"
+            f" ({self.neon_message}): check that NEON_API_KEY holds a valid key"
+            " with access to this project"
+        )
+
+
+class NeonNotFoundError(NeonHTTPError):
+    """404: the object does not exist (any more)."""
+
+
+class NeonUnavailableError(NeonError):
+    """Retries were exhausted: Neon kept refusing or failing."""
+
+
+class NeonOperationError(NeonError):
+    """A Neon operation failed, or did not finish in time."""
+
+
+@dataclass(frozen=True)
+class NeonSettings:
+    """Where Neon is and how patient to be; read from the environment at call time."""
+
+    api_key: str
+    api_host: str = DEFAULT_API_HOST
+    http_timeout: float = 30.0
+    retry_attempts: int = 8
+    retry_max_seconds: float = 120.0
+    retry_base_seconds: float = 0.5
+    retry_max_wait_seconds: float = 30.0
+    operation_timeout: float = 600.0
+    operation_poll_seconds: float = 2.0
+
+    def __repr__(self) -> str:
+        return f"NeonSettings(api_host={self.api_host!r}, api_key=<redacted>)"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> NeonSettings:
+        """Read NEON_* variables; NEON_API_KEY is required."""
+        env = os.environ if env is None else env
+        key = env.get("NEON_API_KEY", "").strip()
+        if not key:
+            raise NeonConfigError(
+                "NEON_API_KEY is not set: export a Neon API key to manage branches"
+            )
+
+        def number(name: str, default: float) -> float:
+            raw = env.get(name, "").strip()
+            if not raw:
+                return default
+            try:
+                value = float(raw)
+            except ValueError:
+                raise NeonConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+            if value < 0:
+                raise NeonConfigError(f"{name} must not be negative, got {raw!r}")
+            return value
+
+        return cls(
+            api_key=key,
+            api_host=env.get("NEON_API_HOST", "").strip().rstrip("/") or DEFAULT_API_HOST,
+            http_timeout=number("NEON_HTTP_TIMEOUT", cls.http_timeout),
+            retry_attempts=max(1, int(number("NEON_RETRY_ATTEMPTS", cls.retry_attempts))),
+            retry_max_seconds=number("NEON_RETRY_MAX_SECONDS", cls.retry_max_seconds),
+            retry_base_seconds=number("NEON_RETRY_BASE_SECONDS", cls.retry_base_seconds),
+            retry_max_wait_seconds=number(
+                "NEON_RETRY_MAX_WAIT_SECONDS", cls.retry_max_wait_seconds
+            ),
+            operation_timeout=number("NEON_OPERATION_TIMEOUT", cls.operation_timeout),
+            operation_poll_seconds=number(
+                "NEON_OPERATION_POLL_SECONDS", cls.operation_poll_seconds
+            ),
+        )
+
+
+class _RetryAfterOrBackoff(tenacity.wait.wait_base):
+    """Wait as long as Neon asks (Retry-After), else exponential backoff with full jitter."""
+
+    def __init__(self, settings: NeonSettings) -> None:
+        self._backoff = tenacity.wait_random_exponential(
+            multiplier=settings.retry_base_seconds, max=settings.retry_max_wait_seconds
+        )
+
+    def __call__(self, retry_state: RetryCallState) -> float:
+        outcome = retry_state.outcome
+        error = outcome.exception() if outcome is not None else None
+        if isinstance(error, NeonHTTPError) and error.retry_after is not None:
+            return error.retry_after
+        return self._backoff(retry_state)
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for failures that may go away by themselves: no answer, 423, 429, 5xx."""
+    return isinstance(error, NeonConnectionError) or (
+        isinstance(error, NeonHTTPError) and error.transient
+    )
+
+
+def with_retries(
+    settings: NeonSettings,
+    what: str,
+    retry_on: Callable[[BaseException], bool],
+    fn: Callable[[], T],
+) -> T:
+    """Call fn, retrying on retry_on errors within the attempt and time bounds of settings."""
+
+    def log_retry(state: RetryCallState) -> None:
+        outcome = state.outcome
+        log.warning(
+            "%s: %s; retrying in %.1f s (attempt %d of %d)",
+            what,
+            outcome.exception() if outcome is not None else "failed",
+            state.upcoming_sleep,
+            state.attempt_number,
+            settings.retry_attempts,
+        )
+
+    retrying = tenacity.Retrying(
+        stop=tenacity.stop_after_attempt(settings.retry_attempts)
+        | tenacity.stop_before_delay(settings.retry_max_seconds),
+        wait=_RetryAfterOrBackoff(settings),
+        retry=tenacity.retry_if_exception(retry_on),
+        before_sleep=log_retry,
+    )
+    try:
+        return retrying(fn)
+    except tenacity.RetryError as gave_up:
+        last = gave_up.last_attempt
+        raise NeonUnavailableError(
+            f"{what}: gave up after {last.attempt_number} attempts: {last.exception()}"
+        ) from last.exception()
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds asked for by a Retry-After header (delta-seconds or HTTP date)."""
+    raw = response.headers.get("retry-after")
+    if raw is None:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _error_for(method: str, path: str, response: httpx.Response) -> NeonHTTPError:
+    try:
+        body: Json | None = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        code = str(body.get("code") or "")
+        message = str(body.get("message") or response.reason_phrase)
+    else:
+        code, message = "", response.text.strip()[:200] or response.reason_phrase
+    message = " ".join(message.split())
+    status = response.status_code
+    if status in (401, 403):
+        return NeonAuthError(method, path, status, code, message)
+    if status == 404:
+        return NeonNotFoundError(method, path, status, code, message)
+    return NeonHTTPError(method, path, status, code, message, _retry_after(response))
+
+
+def segment(value: str) -> str:
+    """Quote one path segment (role names may hold any character)."""
+    return quote(value, safe="")
+
+
+class NeonClient:
+    """Neon API v2 over one HTTP connection pool, with bounded retries."""
+
+    def __init__(self, settings: NeonSettings) -> None:
+        self.settings = settings
+        self._http = httpx.Client(
+            base_url=settings.api_host,
+            headers={
+                "Authorization": f"Bearer {settings.api_key}",
+                "Accept": "application/json",
+                "User-Agent": "codex-infra",
+            },
+            timeout=settings.http_timeout,
+        )
+
+    @classmethod
+    def from_env(cls) -> NeonClient:
+        return cls(NeonSettings.from_env())
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._http.close()
+
+    def _send_once(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None,
+        body: Json | None,
+    ) -> Json:
+        try:
+            response = self._http.request(method, path, params=params, json=body)
+        except httpx.TransportError as error:
+            # The message of a transport error names the URL at most, never headers.
+            raise NeonConnectionError(
+                f"Neon API {method} {path}: no answer from {self.settings.api_host}"
+                f" ({type(error).__name__}: {error})"
+            ) from None
+        if response.is_error:
+            raise _error_for(method, path, response)
+        if response.status_code == 204 or not response.content:
+            return {}
+        data: Json = response.json()
+        return data
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        body: Json | None = None,
+        idempotent: bool = True,
+    ) -> Json:
+        """Send a request, retrying transient failures.
+
+        A non-idempotent request is only retried when Neon refused it outright (423, 429):
+        after a 5xx or a lost connection it may have taken effect, so the caller decides.
+        """
+
+        def retry_on(error: BaseException) -> bool:
+            if idempotent:
+                return is_transient(error)
+            return isinstance(error, NeonHTTPError) and error.status in (423, 429)
+
+        return with_retries(
+            self.settings,
+            f"Neon API {method} {path}",
+            retry_on,
+            lambda: self._send_once(method, path, params, body),
+        )
+
+    # Branches -----------------------------------------------------------------------
+
+    def list_branches(self, project_id: str) -> list[Json]:
+        branches: list[Json] = self.request("GET", f"/projects/{segment(project_id)}/branches")[
+            "branches"
+        ]
+        return branches
+
+    def get_branch(self, project_id: str, branch_id: str) -> Json:
+        branch: Json = self.request(
+            "GET", f"/projects/{segment(project_id)}/branches/{segment(branch_id)}"
+        )["branch"]
+        return branch
+
+    def create_branch(self, project_id: str, branch: Json) -> Json:
+        """Create a branch with a read-write endpoint; not retried after a 5xx (see request)."""
+        return self.request(
+            "POST",
+            f"/projects/{segment(project_id)}/branches",
+            body={"branch": branch, "endpoints": [{"type": "read_write"}]},
+            idempotent=False,
+        )
+
+    def update_branch(self, project_id: str, branch_id: str, changes: Json) -> Json:
+        return self.request(
+            "PATCH",
+            f"/projects/{segment(project_id)}/branches/{segment(branch_id)}",
+            body={"branch": changes},
+        )
+
+    def delete_branch(self, project_id: str, branch_id: str) -> bool:
+        """Delete a branch and wait for its operations; False if it was already gone."""
+        try:
+            result = self.request(
+                "DELETE",
+                f"/projects/{segment(project_id)}/branches/{segment(branch_id)}",
+            )
+        except NeonNotFoundError:
+            return False
+        if not result:  # 204: already deleted
+            return False
+        self.wait_for_operations(project_id, result.get("operations", []))
+        return True
+
+    def list_endpoints(self, project_id: str, branch_id: str) -> list[Json]:
+        endpoints: list[Json] = self.request(
+            "GET",
+            f"/projects/{segment(project_id)}/branches/{segment(branch_id)}/endpoints",
+        )["endpoints"]
+        return endpoints
+
+    def connection_password(
+        self,
+        project_id: str,
+        branch_id: str,
+        endpoint_id: str,
+        database_name: str,
+        role_name: str,
+    ) -> str:
+        """The role's password, from Neon's connection URI (which also proves both names exist)."""
+        uri: str = self.request(
+            "GET",
+            f"/projects/{segment(project_id)}/connection_uri",
+            params={
+                "branch_id": branch_id,
+                "endpoint_id": endpoint_id,
+                "database_name": database_name,
+                "role_name": role_name,
+            },
+        )["uri"]
+        password = urlsplit(uri).password
+        if not password:
+            raise NeonError(
+                f"Neon gave no password for role {role_name} on branch {branch_id}"
+                f" in project {project_id}"
+            )
+        return unquote(password)
+
+    # Operations ---------------------------------------------------------------------
+
+    def wait_for_operations(self, project_id: str, operations: list[Json]) -> None:
+        """Poll until every operation is finished; bounded by settings.operation_timeout."""
+        pending = [op for op in operations if op["status"] not in _DONE]
+        _raise_if_failed(pending)
+
+        def poll() -> list[Json]:
+            nonlocal pending
+            current = [self._get_operation(project_id, op["id"]) for op in pending]
+            _raise_if_failed(current)
+            pending = [op for op in current if op["status"] not in _DONE]
+            return pending
+
+        if not pending:
+            return
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_before_delay(self.settings.operation_timeout),
+            wait=tenacity.wait_fixed(self.settings.operation_poll_seconds),
+            retry=tenacity.retry_if_result(bool),
+        )
+        try:
+            retrying(poll)
+        except tenacity.RetryError:
+            still = ", ".join(
+                f"{op['action']} on {op.get('branch_id', '?')} ({op['status']})" for op in pending
+            )
+            raise NeonOperationError(
+                f"Neon operations in project {project_id} not finished within"
+                f" NEON_OPERATION_TIMEOUT={self.settings.operation_timeout:g} s: {still}"
+            ) from None
+
+    def _get_operation(self, project_id: str, operation_id: str) -> Json:
+        operation: Json = self.request(
+            "GET", f"/projects/{segment(project_id)}/operations/{segment(operation_id)}"
+        )["operation"]
+        return operation
+
+
+def _raise_if_failed(operations: list[Json]) -> None:
+    for op in operations:
+        if op["status"] in _FAILED:
+            raise NeonOperationError(
+                f"Neon operation {op['action']} on branch {op.get('branch_id', '?')} in project"
+                f" {op['project_id']} ended with status {op['status']}:"
+                f" {op.get('error') or 'no detail given'}"
+            )

@@ -1,0 +1,423 @@
+"""Pulumi dynamic provider for one Neon branch with its read-write endpoint.
+
+The provider object holds no state: dill pickles it into the Pulumi state by reference,
+and the engine's provider process imports this module again later. Credentials and
+timeouts therefore come from the environment on every call (see `NeonSettings`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+from pulumi.runtime.rpc import UNKNOWN
+
+from components.neon_api import (
+    Json,
+    NeonClient,
+    NeonConnectionError,
+    NeonError,
+    NeonHTTPError,
+    NeonNotFoundError,
+    with_retries,
+)
+
+log = logging.getLogger(__name__)
+
+#: Inputs whose change means another branch.
+REPLACE_KEYS = (
+    "project_id",
+    "parent_branch",
+    "branch_name",
+    "database_name",
+    "role_name",
+)
+#: Inputs Neon can change on the branch in place (PATCH).
+UPDATE_KEYS = ("expires_at", "protected")
+OUTPUT_KEYS = (
+    "branch_id",
+    "endpoint_id",
+    "host",
+    "pooler_host",
+    "database_url",
+    "direct_database_url",
+)
+
+
+class NeonBranchError(NeonError):
+    """The branch cannot be managed as asked (wrong parent, protected, not found...)."""
+
+
+class NeonBranchLimitError(NeonBranchError):
+    """Neon refused a new branch because the project has as many as its plan allows."""
+
+
+@dataclass(frozen=True)
+class BranchSpec:
+    """The inputs of a NeonBranch resource."""
+
+    project_id: str
+    branch_name: str
+    parent_branch: str | None
+    database_name: str
+    role_name: str
+    expires_at: str | None = None
+    protected: bool = False
+
+    @classmethod
+    def from_props(cls, props: dict[str, Any]) -> BranchSpec:
+        return cls(
+            project_id=props["project_id"],
+            branch_name=props["branch_name"],
+            parent_branch=props.get("parent_branch"),
+            database_name=props["database_name"],
+            role_name=props["role_name"],
+            expires_at=props.get("expires_at"),
+            protected=bool(props.get("protected", False)),
+        )
+
+    @property
+    def is_production(self) -> bool:
+        """No parent means production's default branch: adopted, never created or deleted."""
+        return self.parent_branch is None
+
+    def describe(self) -> str:
+        return f"Neon branch {self.branch_name!r} in project {self.project_id}"
+
+
+def _parse_time(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"{value!r} has no time zone")
+    return parsed
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Compare RFC 3339 values by instant: Neon may write them differently than we did."""
+    if a is None or b is None:
+        return a is b
+    try:
+        return _parse_time(a) == _parse_time(b)
+    except ValueError:
+        return a == b
+
+
+def _changed(key: str, old: Any, new: Any) -> bool:
+    if key == "expires_at":
+        return not _same_time(old, new)
+    if key == "protected":
+        return bool(old) != bool(new)
+    return old != new
+
+
+def _rfc3339(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return _parse_time(value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _setting_changes(branch: Json, spec: BranchSpec) -> Json:
+    """Fields of the PATCH that makes the live branch match the spec."""
+    changes: Json = {}
+    if not _same_time(branch.get("expires_at"), spec.expires_at):
+        changes["expires_at"] = spec.expires_at
+    if bool(branch.get("protected", False)) != spec.protected:
+        changes["protected"] = spec.protected
+    return changes
+
+
+def _pooler_host(host: str) -> str:
+    first, dot, rest = host.partition(".")
+    return f"{first}-pooler{dot}{rest}"
+
+
+def _url(spec: BranchSpec, password: str, host: str) -> str:
+    user, secret, database = (
+        quote(s, safe="") for s in (spec.role_name, password, spec.database_name)
+    )
+    return f"postgresql://{user}:{secret}@{host}/{database}?sslmode=require"
+
+
+def _outputs(spec: BranchSpec, branch: Json, endpoint: Json, password: str) -> dict[str, Any]:
+    host: str = endpoint["host"]
+    pooler = _pooler_host(host)
+    return {
+        **asdict(spec),
+        "branch_id": branch["id"],
+        "endpoint_id": endpoint["id"],
+        "host": host,
+        "pooler_host": pooler,
+        "database_url": _url(spec, password, pooler),
+        "direct_database_url": _url(spec, password, host),
+    }
+
+
+def _read_write_endpoint(spec: BranchSpec, endpoints: list[Json]) -> Json:
+    for endpoint in endpoints:
+        if endpoint["type"] == "read_write":
+            return endpoint
+    raise NeonBranchError(
+        f"{spec.describe()} has no read-write endpoint: add one in the Neon console"
+    )
+
+
+def _is_branch_limit(error: NeonHTTPError) -> bool:
+    code, message = error.code.upper(), error.neon_message.lower()
+    return error.status == 422 and (
+        "BRANCHES_LIMIT" in code or ("branch" in message and "limit" in message)
+    )
+
+
+def _ambiguous_write(error: BaseException) -> bool:
+    """The create may or may not have happened (5xx, no answer) or raced another one (409)."""
+    return isinstance(error, NeonConnectionError) or (
+        isinstance(error, NeonHTTPError) and (error.status >= 500 or error.status == 409)
+    )
+
+
+class _Branches:
+    """The operations of one provider call, over one client."""
+
+    def __init__(self, neon: NeonClient, spec: BranchSpec) -> None:
+        self.neon = neon
+        self.spec = spec
+
+    def ensure(self) -> tuple[Json, Json, str]:
+        """Adopt the branch if it exists, else create it; safe to repeat after any failure."""
+        return with_retries(
+            self.neon.settings,
+            f"create {self.spec.describe()}",
+            _ambiguous_write,
+            self._ensure_once,
+        )
+
+    def _ensure_once(self) -> tuple[Json, Json, str]:
+        spec = self.spec
+        branches = self.neon.list_branches(spec.project_id)
+        existing = next((b for b in branches if b["name"] == spec.branch_name), None)
+        if spec.parent_branch is None:
+            if existing is None or not existing.get("default", False):
+                state = (
+                    "does not exist" if existing is None else "is not the project's default branch"
+                )
+                raise NeonBranchError(
+                    f"{spec.describe()} {state}: production's default branch is only adopted,"
+                    " never created"
+                )
+            return self._adopt(existing)
+        parent = next((b for b in branches if spec.parent_branch in (b["id"], b["name"])), None)
+        if parent is None:
+            raise NeonBranchError(
+                f"parent branch {spec.parent_branch!r} of {spec.describe()} does not exist"
+            )
+        if existing is not None:
+            if existing.get("parent_id") != parent["id"]:
+                raise NeonBranchError(
+                    f"{spec.describe()} already exists with another parent"
+                    f" ({existing.get('parent_id')}, not {spec.parent_branch} = {parent['id']}):"
+                    " delete or rename it, or fix parent_branch"
+                )
+            return self._adopt(existing)
+        return self._create(parent, len(branches))
+
+    def _create(self, parent: Json, branch_count: int) -> tuple[Json, Json, str]:
+        spec = self.spec
+        request: Json = {"name": spec.branch_name, "parent_id": parent["id"]}
+        if spec.expires_at is not None:
+            request["expires_at"] = _rfc3339(spec.expires_at)
+        if spec.protected:
+            request["protected"] = True
+        try:
+            created = self.neon.create_branch(spec.project_id, request)
+        except NeonHTTPError as error:
+            if _is_branch_limit(error):
+                raise NeonBranchLimitError(
+                    f"cannot create {spec.describe()}: the project's branch limit is reached"
+                    f" ({branch_count} branches; Neon says: {error.neon_message})."
+                    " Close old preview pull requests or run the reaper (`codex-infra reap`),"
+                    " then retry"
+                ) from None
+            raise
+        log.info("created %s (%s)", spec.describe(), created["branch"]["id"])
+        self.neon.wait_for_operations(spec.project_id, created["operations"])
+        endpoint = _read_write_endpoint(spec, created["endpoints"])
+        return created["branch"], endpoint, self._password(created, endpoint)
+
+    def _password(self, created: Json, endpoint: Json) -> str:
+        """Take the password from the create answer when it has our role and database."""
+        for uri in created.get("connection_uris", []):
+            params = uri["connection_parameters"]
+            if (params["role"], params["database"]) == (
+                self.spec.role_name,
+                self.spec.database_name,
+            ):
+                password: str = params["password"]
+                return password
+        return self._connection_password(created["branch"], endpoint)
+
+    def _connection_password(self, branch: Json, endpoint: Json) -> str:
+        spec = self.spec
+        try:
+            return self.neon.connection_password(
+                spec.project_id,
+                branch["id"],
+                endpoint["id"],
+                spec.database_name,
+                spec.role_name,
+            )
+        except NeonNotFoundError as error:
+            raise NeonBranchError(
+                f"{spec.describe()}: no database {spec.database_name!r}"
+                f" with role {spec.role_name!r} ({error.neon_message})"
+            ) from None
+
+    def _adopt(self, branch: Json) -> tuple[Json, Json, str]:
+        log.info("adopting existing %s (%s)", self.spec.describe(), branch["id"])
+        changes = _setting_changes(branch, self.spec)
+        if changes:
+            branch = self.patch(branch["id"], changes)
+        endpoint = _read_write_endpoint(
+            self.spec, self.neon.list_endpoints(self.spec.project_id, branch["id"])
+        )
+        return branch, endpoint, self._connection_password(branch, endpoint)
+
+    def patch(self, branch_id: str, changes: Json) -> Json:
+        result = self.neon.update_branch(self.spec.project_id, branch_id, changes)
+        self.neon.wait_for_operations(self.spec.project_id, result["operations"])
+        branch: Json = result["branch"]
+        return branch
+
+    def read(self, branch_id: str) -> tuple[Json, Json, str] | None:
+        try:
+            branch = self.neon.get_branch(self.spec.project_id, branch_id)
+        except NeonNotFoundError:
+            return None
+        endpoint = _read_write_endpoint(
+            self.spec, self.neon.list_endpoints(self.spec.project_id, branch_id)
+        )
+        return branch, endpoint, self._connection_password(branch, endpoint)
+
+    def delete(self, branch_id: str) -> None:
+        spec = self.spec
+        try:
+            branch = self.neon.get_branch(spec.project_id, branch_id)
+        except NeonNotFoundError:
+            return
+        if branch.get("default", False):
+            raise NeonBranchError(
+                f"refusing to delete {spec.describe()} ({branch_id}): it is the project's default"
+            )
+        if branch.get("protected", False):
+            raise NeonBranchError(
+                f"refusing to delete {spec.describe()} ({branch_id}): it is protected;"
+                " set protected=False first"
+            )
+        self.neon.delete_branch(spec.project_id, branch_id)
+
+
+def _check(news: dict[str, Any]) -> list[CheckFailure]:
+    """Catch mistakes at preview time that Neon would only refuse during the update."""
+    failures: list[CheckFailure] = []
+
+    def known(key: str) -> Any:
+        value = news.get(key)
+        return None if value == UNKNOWN else value
+
+    for key in ("project_id", "branch_name", "database_name", "role_name"):
+        value = news.get(key)
+        if value != UNKNOWN and (not isinstance(value, str) or not value):
+            failures.append(CheckFailure(key, f"{key} must be a non-empty string"))
+    expires_at = known("expires_at")
+    if expires_at is not None:
+        try:
+            _parse_time(expires_at)
+        except (TypeError, ValueError):
+            failures.append(
+                CheckFailure(
+                    "expires_at",
+                    f"expires_at must be RFC 3339 with a zone, got {expires_at!r}",
+                )
+            )
+        if news.get("parent_branch") is None:
+            failures.append(CheckFailure("expires_at", "production's default branch cannot expire"))
+        if known("protected"):
+            failures.append(
+                CheckFailure("expires_at", "Neon refuses expires_at on a protected branch")
+            )
+    return failures
+
+
+class NeonBranchProvider(ResourceProvider):
+    """Neon branch + read-write endpoint; outputs the pooled and direct connection URLs."""
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        return CheckResult(news, _check(news))
+
+    def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> DiffResult:
+        """Compare inputs only: the serialized provider (`__provider`) is not the branch."""
+        replaces = [k for k in REPLACE_KEYS if _changed(k, _olds.get(k), _news.get(k))]
+        updates = [k for k in UPDATE_KEYS if _changed(k, _olds.get(k), _news.get(k))]
+        same_name = all(_olds.get(k) == _news.get(k) for k in ("project_id", "branch_name"))
+        return DiffResult(
+            changes=bool(replaces or updates),
+            replaces=replaces,
+            # The new branch would find (and adopt) the old one by name: delete it first.
+            delete_before_replace=bool(replaces) and same_name,
+        )
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        spec = BranchSpec.from_props(props)
+        with NeonClient.from_env() as neon:
+            branch, endpoint, password = _Branches(neon, spec).ensure()
+        return CreateResult(branch["id"], _outputs(spec, branch, endpoint, password))
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        """Report the live branch; a branch deleted outside Pulumi reads as gone."""
+        spec = BranchSpec.from_props(props)
+        with NeonClient.from_env() as neon:
+            live = _Branches(neon, spec).read(id_)
+        if live is None:
+            return ReadResult(None, {})
+        branch, endpoint, password = live
+        spec = replace(
+            spec,
+            branch_name=branch["name"],
+            expires_at=_rfc3339(branch.get("expires_at")),
+            protected=bool(branch.get("protected", False)),
+        )
+        return ReadResult(id_, _outputs(spec, branch, endpoint, password))
+
+    def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
+        """Change expires_at and protected in place; everything else replaces (see diff)."""
+        spec = BranchSpec.from_props(_news)
+        old = BranchSpec.from_props(_olds)
+        changes = _setting_changes({"expires_at": old.expires_at, "protected": old.protected}, spec)
+        if changes:
+            with NeonClient.from_env() as neon:
+                _Branches(neon, spec).patch(_id, changes)
+        outs = {k: _olds[k] for k in OUTPUT_KEYS}
+        return UpdateResult({**asdict(spec), **outs})
+
+    def delete(self, _id: str, _props: dict[str, Any]) -> None:
+        """Delete the branch; already gone is success; production and protected ones stay."""
+        spec = BranchSpec.from_props(_props)
+        if spec.is_production:
+            log.info(
+                "leaving production's default %s in place: it is only ever adopted",
+                spec.describe(),
+            )
+            return
+        with NeonClient.from_env() as neon:
+            _Branches(neon, spec).delete(_id)

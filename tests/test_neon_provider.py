@@ -1,0 +1,648 @@
+"""NeonBranchProvider against the spec-validating fake Neon (see neon_fake.py).
+
+Each scenario asserts what is left in Neon (no duplicate, no leak), how many requests
+it took (bounded) and what the user reads (clear, never the API key).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+from neon_fake import DEFAULT_API_KEY, FAST_ENV, REPO_ROOT, FakeNeon, fake_neon
+from pulumi.dynamic.dynamic import serialize_provider
+from pulumi.runtime.rpc import UNKNOWN
+
+from components.neon_api import (
+    NeonAuthError,
+    NeonClient,
+    NeonConfigError,
+    NeonError,
+    NeonHTTPError,
+    NeonOperationError,
+    NeonSettings,
+    NeonUnavailableError,
+)
+from components.neon_provider import (
+    OUTPUT_KEYS,
+    NeonBranchError,
+    NeonBranchLimitError,
+    NeonBranchProvider,
+)
+
+PROJECT = "proj-test-1"
+PREVIEW = "preview/pr-7"
+
+
+@pytest.fixture
+def neon(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeNeon]:
+    with fake_neon(monkeypatch) as fake:
+        fake.add_project(PROJECT)
+        yield fake
+
+
+@pytest.fixture(autouse=True)
+def _no_key_in_logs(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Every log line of every test (ours, httpx's, tenacity's) is free of the key."""
+    caplog.set_level(logging.DEBUG)
+    yield
+    assert DEFAULT_API_KEY not in caplog.text
+
+
+def props(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "project_id": PROJECT,
+        "branch_name": PREVIEW,
+        "parent_branch": "main",
+        "database_name": "neondb",
+        "role_name": "neondb_owner",
+        "expires_at": "2026-12-04T22:00:00Z",
+        "protected": False,
+        "__provider": "c2VyaWFsaXplZA==",
+    }
+    return {**base, **overrides}
+
+
+def fails(neon: FakeNeon, error: type[Exception], action: Any, *args: Any) -> str:
+    """Run a provider call expected to fail; return its message after checking it is clean."""
+    with pytest.raises(error) as raised:
+        action(*args)
+    message = str(raised.value)
+    assert neon.api_key not in message
+    assert "\n" not in message
+    return message
+
+
+def branch_id_of(neon: FakeNeon, name: str = PREVIEW) -> str:
+    branch_id: str = next(b["id"] for b in neon.branches(PROJECT) if b["name"] == name)
+    return branch_id
+
+
+# Happy paths -----------------------------------------------------------------------
+
+
+def test_create_then_delete_takes_four_requests_each(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    result = provider.create(props())
+
+    outs = result.outs or {}
+    password = neon.projects[PROJECT].password
+    assert result.id == outs["branch_id"] == branch_id_of(neon)
+    assert set(OUTPUT_KEYS) | set(props()) - {"__provider"} == set(outs)
+    host = outs["host"]
+    first, _, rest = host.partition(".")
+    assert outs["pooler_host"] == f"{first}-pooler.{rest}"
+    assert outs["database_url"] == (
+        f"postgresql://neondb_owner:{password}@{first}-pooler.{rest}/neondb?sslmode=require"
+    )
+    assert outs["direct_database_url"] == (
+        f"postgresql://neondb_owner:{password}@{host}/neondb?sslmode=require"
+    )
+    assert outs["expires_at"] == "2026-12-04T22:00:00Z"
+    assert neon.branches(PROJECT)[-1]["expires_at"] == "2026-12-04T22:00:00Z"
+    # list branches, create branch+endpoint, poll its two operations.
+    assert [(c.method, c.status) for c in neon.requests] == [
+        ("GET", 200),
+        ("POST", 201),
+        ("GET", 200),
+        ("GET", 200),
+    ]
+
+    neon.requests.clear()
+    provider.delete(result.id, {**props(), **outs})
+    assert neon.branch_names(PROJECT) == ["main"]
+    # read branch (default/protected check), delete, poll its two operations.
+    assert [(c.method, c.status) for c in neon.requests] == [
+        ("GET", 200),
+        ("DELETE", 200),
+        ("GET", 200),
+        ("GET", 200),
+    ]
+
+
+def test_parent_may_be_given_by_id(neon: FakeNeon) -> None:
+    main_id = branch_id_of(neon, "main")
+    result = NeonBranchProvider().create(props(parent_branch=main_id))
+    assert next(b for b in neon.branches(PROJECT) if b["id"] == result.id)["parent_id"] == main_id
+
+
+def test_rerun_adopts_the_branch_instead_of_making_a_second(neon: FakeNeon) -> None:
+    branch_id = neon.add_branch(PROJECT, PREVIEW, expires_at="2026-12-04T22:00:00Z")
+
+    result = NeonBranchProvider().create(props())
+
+    assert result.id == branch_id
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+    assert neon.count("POST") == 0
+    # list branches, list its endpoints, connection URI (password).
+    assert len(neon.requests) == 3
+
+
+def test_adopting_converges_expires_at_and_protected(neon: FakeNeon) -> None:
+    neon.add_branch(PROJECT, PREVIEW)
+
+    NeonBranchProvider().create(props(expires_at="2026-12-05T10:00:00Z"))
+
+    assert neon.count("PATCH") == 1
+    assert neon.branches(PROJECT)[-1]["expires_at"] == "2026-12-05T10:00:00Z"
+
+
+def test_same_name_under_another_parent_fails_clearly(neon: FakeNeon) -> None:
+    neon.add_branch(PROJECT, "staging")
+    neon.add_branch(PROJECT, PREVIEW, parent="staging")
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().create, props())
+
+    assert "already exists with another parent" in message
+    assert PREVIEW in message
+    assert neon.count("POST") == 0
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW, "staging"]
+
+
+def test_missing_parent_fails_clearly(neon: FakeNeon) -> None:
+    message = fails(neon, NeonBranchError, NeonBranchProvider().create, props(parent_branch="dev"))
+    assert "parent branch 'dev'" in message
+    assert neon.count("POST") == 0
+
+
+# Production's default branch ---------------------------------------------------------
+
+
+def test_production_default_branch_is_adopted_and_never_deleted(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    production = props(branch_name="main", parent_branch=None, expires_at=None)
+
+    result = provider.create(production)
+    provider.delete(result.id, {**production, **(result.outs or {})})
+
+    assert result.id == branch_id_of(neon, "main")
+    assert neon.count("POST") == 0
+    assert neon.count("DELETE") == 0
+    assert neon.branch_names(PROJECT) == ["main"]
+
+
+@pytest.mark.parametrize("name", ["prod", "staging"])
+def test_production_branch_is_never_created(neon: FakeNeon, name: str) -> None:
+    neon.add_branch(PROJECT, "staging")
+    production = props(branch_name=name, parent_branch=None, expires_at=None)
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().create, production)
+
+    assert "only adopted, never created" in message
+    assert neon.count("POST") == 0
+    assert len(neon.requests) == 1
+
+
+def test_protected_branch_is_never_deleted(neon: FakeNeon) -> None:
+    branch_id = neon.add_branch(PROJECT, "staging", protected=True)
+    staging = props(branch_name="staging", expires_at=None, protected=True)
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().delete, branch_id, staging)
+
+    assert "protected" in message
+    assert neon.count("DELETE") == 0
+    assert "staging" in neon.branch_names(PROJECT)
+
+
+# Retries -----------------------------------------------------------------------------
+
+
+def test_locked_project_423_is_retried(neon: FakeNeon) -> None:
+    neon.inject("POST", r"/branches$", 423, times=2, message="project already has running ops")
+
+    NeonBranchProvider().create(props())
+
+    assert neon.count("POST") == 3
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_rate_limit_429_honours_retry_after(
+    neon: FakeNeon, caplog: pytest.LogCaptureFixture
+) -> None:
+    neon.inject("GET", r"/branches$", 429, retry_after="1", message="rate limited")
+
+    started = time.monotonic()
+    NeonBranchProvider().create(props())
+
+    assert time.monotonic() - started >= 1.0
+    assert "HTTP 429" in caplog.text
+    assert "retrying in 1.0 s" in caplog.text
+    assert neon.count("GET", r"/branches$") == 2
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_5xx_on_a_read_is_retried(neon: FakeNeon) -> None:
+    neon.inject("GET", r"/operations/", 503, times=2)
+
+    NeonBranchProvider().create(props())
+
+    assert neon.count("GET", r"/operations/") == 4
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_500_after_the_branch_was_made_converges(neon: FakeNeon) -> None:
+    neon.inject("POST", r"/branches$", 500, after_effect=True, message="internal error")
+
+    result = NeonBranchProvider().create(props())
+
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+    assert result.id == branch_id_of(neon)
+    assert neon.count("POST") == 1
+    assert neon.count("GET", r"/branches$") == 2
+
+
+def test_lost_answer_after_the_branch_was_made_converges(
+    neon: FakeNeon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEON_HTTP_TIMEOUT", "0.3")
+    neon.inject("POST", r"/branches$", 500, after_effect=True, delay=0.6)
+
+    result = NeonBranchProvider().create(props())
+
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+    assert result.id == branch_id_of(neon)
+    assert neon.count("POST") == 1
+
+
+def test_409_from_a_concurrent_create_adopts(neon: FakeNeon) -> None:
+    neon.inject(
+        "POST", r"/branches$", 409, after_effect=True, code="BRANCH_ALREADY_EXISTS", message="x"
+    )
+
+    NeonBranchProvider().create(props())
+
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+    assert neon.count("POST") == 1
+
+
+def test_retries_are_bounded_in_attempts(neon: FakeNeon) -> None:
+    neon.inject("GET", r"/branches$", 503, times=100, message="service unavailable")
+
+    message = fails(neon, NeonUnavailableError, NeonBranchProvider().create, props())
+
+    assert "gave up after 5 attempts" in message
+    assert "HTTP 503" in message
+    assert "service unavailable" in message
+    assert len(neon.requests) == 5
+    assert neon.branch_names(PROJECT) == ["main"]
+
+
+def test_retries_are_bounded_in_time(neon: FakeNeon, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEON_RETRY_ATTEMPTS", "100")
+    monkeypatch.setenv("NEON_RETRY_MAX_SECONDS", "0.5")
+    neon.inject("GET", r"/branches$", 429, times=1000, retry_after="0.2")
+
+    started = time.monotonic()
+    fails(neon, NeonUnavailableError, NeonBranchProvider().create, props())
+
+    assert time.monotonic() - started < 2
+    assert 2 <= len(neon.requests) <= 4
+
+
+def test_repeated_5xx_on_create_is_bounded_and_leaves_one_branch(neon: FakeNeon) -> None:
+    neon.inject("POST", r"/branches$", 502, times=100, message="bad gateway")
+
+    message = fails(neon, NeonUnavailableError, NeonBranchProvider().create, props())
+
+    assert "gave up after 5 attempts" in message
+    assert neon.count("POST") == 5
+    assert neon.branch_names(PROJECT) == ["main"]
+
+
+def test_connection_errors_are_retried_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("NEON_API_HOST", "http://127.0.0.1:9/api/v2")
+    monkeypatch.setenv("NEON_RETRY_ATTEMPTS", "3")
+    monkeypatch.setenv("NEON_RETRY_BASE_SECONDS", "0.01")
+
+    with pytest.raises(NeonUnavailableError) as raised:
+        NeonBranchProvider().create(props())
+
+    message = str(raised.value)
+    assert "gave up after 3 attempts" in message
+    assert "no answer from http://127.0.0.1:9/api/v2" in message
+    assert DEFAULT_API_KEY not in message
+
+
+# Operations --------------------------------------------------------------------------
+
+
+def test_slow_operations_are_awaited(neon: FakeNeon) -> None:
+    neon.operation_polls = 3
+
+    NeonBranchProvider().create(props())
+
+    assert neon.count("GET", r"/operations/") == 6
+    assert neon.branches(PROJECT)[-1]["current_state"] == "ready"
+
+
+def test_operations_that_never_finish_time_out_and_a_rerun_adopts(
+    neon: FakeNeon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEON_OPERATION_TIMEOUT", "0.3")
+    monkeypatch.setenv("NEON_OPERATION_POLL_SECONDS", "0.05")
+    neon.operation_polls = 10**6
+
+    message = fails(neon, NeonOperationError, NeonBranchProvider().create, props())
+
+    assert "not finished within NEON_OPERATION_TIMEOUT=0.3 s" in message
+    assert "create_timeline" in message
+    assert neon.count("GET", r"/operations/") <= 2 * (0.3 / 0.05 + 2)
+    neon.operation_polls = 1
+    NeonBranchProvider().create(props())
+    assert neon.count("POST") == 1
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_failed_operation_fails_clearly(neon: FakeNeon) -> None:
+    neon.fail_operations("start_compute")
+
+    message = fails(neon, NeonOperationError, NeonBranchProvider().create, props())
+
+    assert "start_compute" in message
+    assert "status failed" in message
+    assert "compute failed to start" in message
+    assert neon.count("POST") == 1
+
+
+# Delete ------------------------------------------------------------------------------
+
+
+def test_delete_of_a_branch_already_gone_is_success(neon: FakeNeon) -> None:
+    branch_id = neon.add_branch(PROJECT, PREVIEW)
+    neon.remove_branch(PROJECT, PREVIEW)
+
+    NeonBranchProvider().delete(branch_id, props())
+
+    assert [(c.method, c.status) for c in neon.requests] == [("GET", 404)]
+
+
+def test_delete_answered_404_is_success(neon: FakeNeon) -> None:
+    branch_id = neon.add_branch(PROJECT, PREVIEW)
+    neon.inject("DELETE", r"/branches/", 404, message="branch not found")
+
+    NeonBranchProvider().delete(branch_id, props())
+
+    assert neon.count("DELETE") == 1
+    assert len(neon.requests) == 2
+
+
+def test_client_delete_answered_204_is_success(neon: FakeNeon) -> None:
+    with NeonClient.from_env() as client:
+        assert client.delete_branch(PROJECT, "br-gone-1") is False
+
+    assert [(c.method, c.status) for c in neon.requests] == [("DELETE", 204)]
+
+
+# Errors that must not be retried ----------------------------------------------------
+
+
+def test_branch_limit_says_so_with_the_count_and_the_way_out(neon: FakeNeon) -> None:
+    neon.projects[PROJECT].branch_limit = 3
+    neon.add_branch(PROJECT, "preview/pr-1")
+    neon.add_branch(PROJECT, "preview/pr-2")
+
+    message = fails(neon, NeonBranchLimitError, NeonBranchProvider().create, props())
+
+    assert "branch limit is reached (3 branches" in message
+    assert "codex-infra reap" in message
+    assert neon.count("POST") == 1
+    assert len(neon.branches(PROJECT)) == 3
+
+
+def test_401_fails_at_once_naming_neon_api_key(
+    neon: FakeNeon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEON_API_KEY", "wrong-key-abcdef")
+
+    with pytest.raises(NeonAuthError) as raised:
+        NeonBranchProvider().create(props())
+
+    message = str(raised.value)
+    assert "HTTP 401" in message
+    assert "NEON_API_KEY" in message
+    assert "wrong-key-abcdef" not in message
+    assert len(neon.requests) == 1
+
+
+def test_other_4xx_fails_at_once_with_neons_message(neon: FakeNeon) -> None:
+    neon.inject("POST", r"/branches$", 400, code="BAD_REQUEST", message="name is too fancy")
+
+    message = fails(neon, NeonHTTPError, NeonBranchProvider().create, props())
+
+    assert message == (
+        f"Neon API POST /projects/{PROJECT}/branches failed with HTTP 400:"
+        " BAD_REQUEST: name is too fancy"
+    )
+    assert neon.count("POST") == 1
+    assert neon.branch_names(PROJECT) == ["main"]
+
+
+def test_unknown_database_fails_clearly(neon: FakeNeon) -> None:
+    neon.add_branch(PROJECT, PREVIEW)
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().create, props(database_name="x"))
+
+    assert "no database 'x'" in message
+
+
+def test_missing_key_fails_before_any_request(
+    neon: FakeNeon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEON_API_KEY")
+
+    with pytest.raises(NeonConfigError, match="NEON_API_KEY is not set"):
+        NeonBranchProvider().create(props())
+
+    assert neon.requests == []
+
+
+# Read, diff, update ------------------------------------------------------------------
+
+
+def test_read_reports_live_state(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    created = provider.create(props())
+    neon.requests.clear()
+    neon.edit_branch(PROJECT, PREVIEW, expires_at="2026-12-06T00:00:00+00:00")
+
+    result = provider.read(created.id, {**props(), **(created.outs or {})})
+
+    assert result.id == created.id
+    assert result.outs == {**(created.outs or {}), "expires_at": "2026-12-06T00:00:00Z"}
+    assert len(neon.requests) == 3
+
+
+def test_read_of_a_branch_deleted_outside_pulumi_reports_it_gone(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    created = provider.create(props())
+    neon.remove_branch(PROJECT, PREVIEW)
+
+    result = provider.read(created.id, {**props(), **(created.outs or {})})
+
+    assert result.id is None
+    assert result.outs == {}
+
+
+@pytest.mark.parametrize(
+    ("change", "replaces"),
+    [
+        ({"project_id": "proj-other"}, ["project_id"]),
+        ({"parent_branch": "staging"}, ["parent_branch"]),
+        ({"branch_name": "preview/pr-8"}, ["branch_name"]),
+        ({"database_name": "other"}, ["database_name"]),
+        ({"role_name": "other"}, ["role_name"]),
+        ({"expires_at": "2026-12-05T22:00:00Z"}, []),
+        ({"expires_at": None}, []),
+        ({"protected": True, "expires_at": None}, []),
+    ],
+)
+def test_diff(change: dict[str, Any], replaces: list[str]) -> None:
+    result = NeonBranchProvider().diff("br-1", props(), props(**change))
+
+    assert result.changes is True
+    assert result.replaces == replaces
+    renamed = "branch_name" in change or "project_id" in change
+    assert result.delete_before_replace is (bool(replaces) and not renamed)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"__provider": "b3RoZXI="},
+        {"expires_at": "2026-12-04T23:00:00+01:00"},
+        {"host": "elsewhere"},
+    ],
+)
+def test_diff_ignores_the_provider_blob_and_equal_instants(change: dict[str, Any]) -> None:
+    result = NeonBranchProvider().diff("br-1", props(), props(**change))
+
+    assert result.changes is False
+    assert result.replaces == []
+
+
+def test_update_patches_in_place(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    created = provider.create(props())
+    olds = {**props(), **(created.outs or {})}
+    neon.requests.clear()
+
+    result = provider.update(created.id, olds, props(expires_at=None))
+
+    assert [c.method for c in neon.requests] == ["PATCH"]
+    assert "expires_at" not in neon.branches(PROJECT)[-1]
+    assert result.outs == {k: v for k, v in olds.items() if k != "__provider"} | {
+        "expires_at": None
+    }
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+# check -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("news", "failing"),
+    [
+        (props(), []),
+        (props(expires_at=UNKNOWN, branch_name=UNKNOWN), []),
+        (props(expires_at="next week"), ["expires_at"]),
+        (props(expires_at="2026-12-04T22:00:00"), ["expires_at"]),
+        (props(parent_branch=None), ["expires_at"]),
+        (props(protected=True), ["expires_at"]),
+        (props(branch_name=""), ["branch_name"]),
+        ({k: v for k, v in props().items() if k != "role_name"}, ["role_name"]),
+    ],
+)
+def test_check(news: dict[str, Any], failing: list[str]) -> None:
+    result = NeonBranchProvider().check({}, news)
+
+    assert [f.property for f in result.failures] == failing
+    assert result.inputs == news
+
+
+# The provider as the engine sees it ---------------------------------------------------
+
+_LOAD_AND_CREATE = """
+import base64, json, sys
+import dill
+provider = dill.loads(base64.b64decode(sys.argv[1]))
+result = provider.create(json.loads(sys.argv[2]))
+print(json.dumps({"id": result.id, "outs": result.outs}))
+"""
+
+
+def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> None:
+    blob = serialize_provider(NeonBranchProvider())
+
+    assert len(blob) < 200, "the provider must pickle by reference"
+    assert neon.api_key not in base64.b64decode(blob).decode("latin-1")
+    env = {"PATH": "/usr/bin:/bin", **neon.env()}
+    env.update(FAST_ENV)
+    run = subprocess.run(
+        [sys.executable, "-c", _LOAD_AND_CREATE, blob, json.dumps(props())],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["id"] == branch_id_of(neon)
+    assert neon.api_key not in run.stdout + run.stderr
+
+
+def test_every_error_type_is_a_neon_error() -> None:
+    for error in (NeonBranchError, NeonBranchLimitError, NeonAuthError, NeonUnavailableError):
+        assert issubclass(error, NeonError)
+
+
+# The fake itself and the client's settings -------------------------------------------
+
+
+def test_fake_records_what_the_spec_rejects(neon: FakeNeon) -> None:
+    """Guards the guard: a contract breach on either side is caught, not served."""
+    headers = {"Authorization": f"Bearer {neon.api_key}"}
+    bad_body = {"branch": {"parent_id": "Not An Id", "expires_at": "tomorrow"}}
+    answer = httpx.post(
+        f"{neon.api_host}/projects/{PROJECT}/branches", json=bad_body, headers=headers
+    )
+    neon.edit_branch(PROJECT, "main", current_state=None)
+    httpx.get(f"{neon.api_host}/projects/{PROJECT}/branches", headers=headers)
+
+    assert answer.status_code == 400
+    assert len(neon.violations) == 2
+    assert neon.violations[0].startswith(f"request POST /projects/{PROJECT}/branches")
+    assert neon.violations[1].startswith(f"response 200 to GET /projects/{PROJECT}")
+    assert neon.branch_names(PROJECT) == ["main"]
+    neon.violations.clear()
+    neon.edit_branch(PROJECT, "main", current_state="ready")
+
+
+def test_retry_after_as_an_http_date_is_honoured(neon: FakeNeon) -> None:
+    neon.inject("GET", r"/branches$", 429, retry_after=format_datetime(datetime.now(UTC), True))
+
+    NeonBranchProvider().create(props())
+
+    assert neon.count("GET", r"/branches$") == 2
+
+
+def test_settings_hide_the_key_and_reject_bad_numbers() -> None:
+    settings = NeonSettings.from_env({"NEON_API_KEY": DEFAULT_API_KEY})
+
+    assert DEFAULT_API_KEY not in repr(settings)
+    assert settings.api_host == "https://console.neon.tech/api/v2"
+    with pytest.raises(NeonConfigError, match="NEON_OPERATION_TIMEOUT must be a number"):
+        NeonSettings.from_env({"NEON_API_KEY": "k", "NEON_OPERATION_TIMEOUT": "soon"})
