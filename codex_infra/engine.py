@@ -1,0 +1,242 @@
+"""Run the real program with the real SDK against Pulumi's mock engine, and record what it asks for.
+
+This is what lets tests, the offline plan and the policy check see the desired state of a stack
+with no CLI, no state backend and no credentials.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import runpy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from google.protobuf import json_format
+from pulumi import runtime
+from pulumi.runtime import mocks, settings
+from pulumi.runtime.stack import run_in_stack
+from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPrivateUsage]
+
+from components.settings import NAMESPACE, StripeSettings
+
+PROJECT = "codex"
+SECRET = "[secret]"  # noqa: S105 (what a secret is shown as, not a secret)
+# The wire's markers (pulumi/sdk/go/common/resource/sig); values are stable across versions.
+_SIG = "4dabf18193072939515e22adb298388d"
+_SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"  # noqa: S105 (a wire marker)
+_RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
+_UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+# Serialized dynamic provider: code, not configuration; it says nothing a reviewer can use.
+_HIDDEN_INPUTS = {"__provider"}
+
+
+class StackConfigError(ValueError):
+    """The committed config files cannot be read."""
+
+
+@dataclass(frozen=True)
+class StackConfig:
+    values: dict[str, str]
+    secret_keys: frozenset[str]
+
+
+def _text(value: Any) -> str:
+    """The engine hands structured values to programs as JSON text."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _config_section(path: Path) -> dict[str, Any]:
+    try:
+        data: Any = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as err:
+        raise StackConfigError(f"{path.name}: not valid YAML ({err.__class__.__name__})") from None
+    section: Any = cast(dict[str, Any], data).get("config") if isinstance(data, dict) else None
+    if not isinstance(section, dict | None):
+        raise StackConfigError(f"{path.name}: 'config' must be a mapping")
+    return cast(dict[str, Any], section or {})
+
+
+def load_stack_config(root: Path, stack: str) -> StackConfig:
+    """What `pulumi up` would hand the program: Pulumi.yaml's project config, overridden by
+    Pulumi.<stack>.yaml. Encrypted (`secure:`) values cannot be read here and count as not given."""
+    values: dict[str, str] = {}
+    for key, decl in _config_section(root / "Pulumi.yaml").items():
+        full = key if ":" in key else f"{NAMESPACE}:{key}"
+        if isinstance(decl, dict):
+            if "value" in decl:
+                values[full] = _text(decl["value"])
+            elif "default" in decl:
+                values[full] = _text(decl["default"])
+        else:
+            values[full] = _text(decl)
+    stack_file = root / f"Pulumi.{stack}.yaml"
+    if stack_file.is_file():
+        for key, value in _config_section(stack_file).items():
+            if isinstance(value, dict) and "secure" in value:
+                values.pop(key, None)
+                continue
+            values[key] = _text(value)
+    return StackConfig(values, frozenset())
+
+
+def with_overrides(
+    config: StackConfig, plain: Mapping[str, str], secret: Mapping[str, str]
+) -> StackConfig:
+    """Like `pulumi config set [--secret]`: bare keys belong to the project."""
+
+    def full(key: str) -> str:
+        return key if ":" in key else f"{NAMESPACE}:{key}"
+
+    values = dict(config.values)
+    values.update({full(k): v for k, v in plain.items()})
+    values.update({full(k): v for k, v in secret.items()})
+    keys = (config.secret_keys - {full(k) for k in plain}) | {full(k) for k in secret}
+    return StackConfig(values, frozenset(keys))
+
+
+def with_placeholder_secrets(config: StackConfig, stack: str) -> StackConfig:
+    """Secrets nobody gave become placeholders of the right shape for the stage."""
+    missing = {
+        key: value
+        for key, value in StripeSettings.placeholders(production=stack == "production").items()
+        if f"{NAMESPACE}:{key}" not in config.values
+    }
+    return with_overrides(config, {}, missing)
+
+
+@dataclass(frozen=True)
+class PlannedResource:
+    urn: str
+    type: str
+    name: str
+    parent: str | None
+    custom: bool
+    protect: bool
+    retain_on_delete: bool
+    dependencies: tuple[str, ...]
+    inputs: dict[str, Any]
+
+
+@dataclass
+class Plan:
+    project: str
+    stack: str
+    resources: list[PlannedResource] = field(default_factory=list[PlannedResource])
+    outputs: dict[str, Any] = field(default_factory=dict[str, Any])
+
+    def of_type(self, type_: str) -> list[PlannedResource]:
+        return [r for r in self.resources if r.type == type_]
+
+    def by_name(self, name: str) -> PlannedResource:
+        return next(r for r in self.resources if r.name == name)
+
+
+def _plain(value: Any) -> Any:
+    """Wire value -> JSON-ready value, every secret replaced by SECRET at any depth."""
+    if isinstance(value, dict):
+        obj = cast(dict[str, Any], value)
+        if obj.get(_SIG) == _SECRET_SIG:
+            return SECRET
+        if obj.get(_SIG) == _RESOURCE_SIG:
+            return obj.get("urn")
+        return {k: _plain(v) for k, v in sorted(obj.items())}
+    if isinstance(value, list):
+        return [_plain(v) for v in cast(list[Any], value)]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value == _UNKNOWN:
+        return "[unknown]"
+    return value
+
+
+def _placeholder(urn: str, prefix: str) -> str:
+    return f"{prefix}-{hashlib.sha256(urn.encode()).hexdigest()[:12]}"
+
+
+class _Mocks(mocks.Mocks):
+    """Cloud-side values are stable placeholders, so two plans of the same code are identical."""
+
+    def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
+        inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
+        state = dict(inputs)
+        key = f"{args.typ}::{args.name}"
+        if args.typ == "pulumi-python:dynamic:Resource":
+            endpoint = _placeholder(key, "ep")
+            host = f"{endpoint}.region.neon.example"
+            pooler = f"{endpoint}-pooler.region.neon.example"
+            userinfo = f"{inputs.get('role_name')}:password"
+            database = inputs.get("database_name")
+            state |= {
+                "branch_id": _placeholder(key, "br"),
+                "endpoint_id": endpoint,
+                "host": host,
+                "pooler_host": pooler,
+                "database_url": f"postgresql://{userinfo}@{pooler}/{database}?sslmode=require",
+                "direct_database_url": f"postgresql://{userinfo}@{host}/{database}?sslmode=require",
+            }
+        elif args.typ == "random:index/randomPassword:RandomPassword":
+            state["result"] = _placeholder(key, "password")
+        return _placeholder(key, "id"), state
+
+    def call(self, args: mocks.MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
+        return {}, None
+
+
+class _Recorder(mocks.MockMonitor):
+    def __init__(self, plan: Plan) -> None:
+        super().__init__(_Mocks())
+        self.plan = plan
+
+    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
+        response: Any = super().RegisterResource(request)  # pyright: ignore[reportUnknownMemberType]
+        if request.type != "pulumi:pulumi:Stack":
+            deps = set(request.dependencies)
+            for prop in request.propertyDependencies.values():
+                deps.update(prop.urns)
+            inputs = _plain(json_format.MessageToDict(request.object))
+            self.plan.resources.append(
+                PlannedResource(
+                    urn=response.urn,
+                    type=request.type,
+                    name=request.name,
+                    parent=request.parent or None,
+                    custom=bool(request.custom),
+                    protect=bool(request.protect),
+                    retain_on_delete=bool(request.retainOnDelete),
+                    dependencies=tuple(sorted(deps)),
+                    inputs={k: v for k, v in inputs.items() if k not in _HIDDEN_INPUTS},
+                )
+            )
+        return response
+
+    def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
+        if request.urn.split("::")[2] == "pulumi:pulumi:Stack":
+            self.plan.outputs = _plain(json_format.MessageToDict(request.outputs))
+        return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
+
+
+def run_program(root: Path, config: StackConfig, plan: Plan) -> dict[str, Any]:
+    """Runs `root/__main__.py` as `pulumi up` would, against the mock engine, recording into `plan`
+    (which keeps what was registered even when the program fails).
+
+    Returns the program's globals, so tests can look at its Outputs directly.
+    """
+    mocks.set_mocks(
+        _Mocks(), project=plan.project, stack=plan.stack, preview=False, monitor=_Recorder(plan)
+    )
+    runtime.set_all_config(dict(config.values), sorted(config.secret_keys))
+    settings.ROOT.set(None)  # run_in_stack makes the stack resource, as the language host does
+    program: dict[str, Any] = {}
+
+    def run() -> None:
+        program.update(runpy.run_path(str(root / "__main__.py"), run_name="__pulumi__"))
+
+    try:
+        _sync_await(run_in_stack(run))
+    finally:
+        plan.resources.sort(key=lambda r: r.urn)
+    return program

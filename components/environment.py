@@ -1,0 +1,166 @@
+"""One environment: its Neon branch, the migrations, then the three Workers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import pulumi
+import pulumi_cloudflare as cloudflare
+import pulumi_command as command
+import pulumi_random as random
+
+from components.bundle import hash_tree, read_optional
+from components.naming import Kind, Role
+from components.neon_branch import NeonBranch, NeonBranchArgs
+from components.settings import Settings
+from components.worker import Assets, CustomDomain, Worker, WorkerArgs, WorkersDev
+
+
+@dataclass(frozen=True)
+class EnvironmentArgs:
+    settings: Settings
+    # When this deploy happens: a preview's database expires a TTL after its last deploy.
+    now: dt.datetime
+
+
+def _plain(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindingArgs:
+    return cloudflare.WorkersScriptBindingArgs(name=name, type="plain_text", text=text)
+
+
+def _secret(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindingArgs:
+    return cloudflare.WorkersScriptBindingArgs(
+        name=name, type="secret_text", text=pulumi.Output.secret(text)
+    )
+
+
+def deploy_time() -> dt.datetime:
+    """SOURCE_DATE_EPOCH pins the clock, so an offline plan is the same on every run."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+
+
+def preview_expiry(now: dt.datetime, ttl_hours: int) -> str:
+    return (now.astimezone(dt.UTC) + dt.timedelta(hours=ttl_hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Environment(pulumi.ComponentResource):
+    TYPE = "codex:index:Environment"
+
+    def __init__(
+        self,
+        name: str,
+        args: EnvironmentArgs,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        super().__init__(self.TYPE, name, None, opts)
+        settings = args.settings
+        stage, neon, cf = settings.stage, settings.neon, settings.cloudflare
+        child = pulumi.ResourceOptions(parent=self)
+
+        self.database = NeonBranch(
+            f"{name}-db",
+            NeonBranchArgs(
+                project_id=neon.neon_project_id,
+                branch_name=stage.branch_name(neon.neon_parent_branch),
+                parent_branch=None if stage.is_production else neon.neon_parent_branch,
+                database_name=neon.database_name,
+                role_name=neon.role_name,
+                expires_at=preview_expiry(args.now, neon.preview_ttl_hours)
+                if stage.kind is Kind.PREVIEW
+                else None,
+            ),
+            child,
+        )
+
+        migrations = settings.migrations
+        self.migrations = command.local.Command(
+            f"{name}-migrations",
+            create=migrations.migration_command,
+            environment={"DATABASE_URL": self.database.direct_database_url},
+            triggers=[hash_tree(settings.root / migrations.migrations_dir)],
+            opts=child,
+        )
+
+        session_secret = random.RandomPassword(
+            f"{name}-session-secret", length=64, special=False, opts=child
+        )
+
+        workers = settings.workers
+        assets_root = settings.root / workers.assets_dir
+
+        def worker(
+            role: Role,
+            bindings: list[cloudflare.WorkersScriptBindingArgs],
+            assets: Assets | None = None,
+        ) -> Worker:
+            route = (
+                CustomDomain(cf.zone_id, cf.hostnames.for_role(role))
+                if cf.zone_id is not None and cf.hostnames is not None
+                else WorkersDev(cf.workers_dev_subdomain)
+            )
+            return Worker(
+                f"{name}-{role.slug}",
+                WorkerArgs(
+                    account_id=cf.cloudflare_account_id,
+                    script_name=stage.script_name(role),
+                    bundle=workers.bundles.for_role(role).bundle,
+                    compatibility_date=workers.compatibility_date.isoformat(),
+                    compatibility_flags=workers.compatibility_flags,
+                    head_sampling_rate=settings.observability.head_sampling_rate,
+                    bindings=[
+                        _plain("ENVIRONMENT", stage.kind.value),
+                        _secret("DATABASE_URL", self.database.database_url),
+                        *bindings,
+                    ],
+                    route=route,
+                    assets=assets,
+                    after=[self.migrations],
+                ),
+                child,
+            )
+
+        self.auth = worker(Role.AUTH, [_secret("SESSION_SECRET", session_secret.result)])
+        self.web = worker(
+            Role.WEB,
+            [
+                cloudflare.WorkersScriptBindingArgs(
+                    name="AUTH", type="service", service=self.auth.script_name
+                )
+            ],
+            Assets(
+                directory=workers.assets_dir,
+                headers=read_optional(assets_root, "_headers"),
+                redirects=read_optional(assets_root, "_redirects"),
+            ),
+        )
+        stripe = settings.stripe
+        self.stripe_webhook = worker(
+            Role.STRIPE_WEBHOOK,
+            [
+                _secret("STRIPE_SECRET_KEY", stripe.stripe_secret_key.get_secret_value()),
+                _secret(
+                    "STRIPE_WEBHOOK_SECRET",
+                    stripe.stripe_webhook_secret.get_secret_value(),
+                ),
+            ],
+        )
+        self.worker_names = pulumi.Output.from_input(
+            {
+                Role.WEB.value: self.web.script_name,
+                Role.AUTH.value: self.auth.script_name,
+                Role.STRIPE_WEBHOOK.value: self.stripe_webhook.script_name,
+            }
+        )
+        self.register_outputs(
+            {
+                "webUrl": self.web.url,
+                "authUrl": self.auth.url,
+                "stripeWebhookUrl": self.stripe_webhook.url,
+                "neonBranchId": self.database.branch_id,
+                "neonBranchName": self.database.branch_name,
+                "databaseUrl": self.database.database_url,
+                "workerNames": self.worker_names,
+            }
+        )

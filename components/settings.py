@@ -1,0 +1,355 @@
+"""Stack settings: flat `codex:*` config keys, validated once at start-up, a model per concern."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, ClassVar
+
+import pulumi
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SecretStr,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
+
+from components.bundle import Bundle, BundleError, check_assets, load_bundle
+from components.naming import NamingError, Role, Stage, parse_stack
+
+NAMESPACE = "codex"
+# Neon deletes a branch itself at expires_at; it accepts at most 30 days ahead.
+MAX_PREVIEW_TTL_HOURS = 30 * 24
+
+HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+DnsLabel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+Hostname = Annotated[
+    str,
+    StringConstraints(
+        max_length=253,
+        pattern=r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",
+    ),
+]
+NeonName = Annotated[
+    str, StringConstraints(min_length=1, max_length=63, pattern=r"^[A-Za-z0-9_-]+$")
+]
+NeonProjectId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)
+]
+CompatFlag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+
+
+class ConfigError(pulumi.RunError):
+    """One line naming the key at fault; RunError makes Pulumi print it without a traceback."""
+
+
+class _Concern(BaseModel):
+    """Keys are the camelCase config keys; each concern owns its own keys."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, alias_generator=to_camel, populate_by_name=True
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What validation needs beyond the values: the stage and where the project lives."""
+
+    stage: Stage
+    root: Path
+
+
+def _context(info: ValidationInfo) -> _Context:
+    assert isinstance(info.context, _Context)
+    return info.context
+
+
+def _project_path(value: str, info: ValidationInfo) -> Path:
+    """Paths are relative to the project so plans are the same on every checkout."""
+    path = PurePosixPath(value)
+    if value == "" or path.is_absolute() or ".." in path.parts:
+        raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
+    full = _context(info).root / path
+    if not full.is_dir():
+        raise ValueError(f"directory {value!r} does not exist")
+    return full
+
+
+class BundleSettings(_Concern):
+    """Where one Worker's `wrangler deploy --dry-run --outdir` output lives."""
+
+    dir: str
+    main: str = "index.js"
+    _bundle: Bundle = PrivateAttr()
+
+    @model_validator(mode="after")
+    def _load(self, info: ValidationInfo) -> BundleSettings:
+        """Read once here, so a bad bundle fails at start-up and nothing reads it twice."""
+        try:
+            self._bundle = load_bundle(
+                _project_path(self.dir, info), str(PurePosixPath(self.dir)), self.main
+            )
+        except BundleError as err:
+            raise ValueError(str(err)) from None
+        return self
+
+    @property
+    def bundle(self) -> Bundle:
+        return self._bundle
+
+
+class Bundles(_Concern):
+    web: BundleSettings
+    auth: BundleSettings
+    stripe_webhook: BundleSettings
+
+    def for_role(self, role: Role) -> BundleSettings:
+        return {
+            Role.WEB: self.web,
+            Role.AUTH: self.auth,
+            Role.STRIPE_WEBHOOK: self.stripe_webhook,
+        }[role]
+
+
+class Hostnames(_Concern):
+    web: Hostname
+    auth: Hostname
+    stripe_webhook: Hostname
+
+    def for_role(self, role: Role) -> str:
+        return {
+            Role.WEB: self.web,
+            Role.AUTH: self.auth,
+            Role.STRIPE_WEBHOOK: self.stripe_webhook,
+        }[role]
+
+
+class CloudflareSettings(_Concern):
+    cloudflare_account_id: HexId
+    workers_dev_subdomain: DnsLabel
+    zone_id: HexId | None = None
+    hostnames: Hostnames | None = None
+
+    @model_validator(mode="after")
+    def _domains_only_in_production(self, info: ValidationInfo) -> CloudflareSettings:
+        stage = _context(info).stage
+        for key, value in (("zoneId", self.zone_id), ("hostnames", self.hostnames)):
+            if stage.is_production and value is None:
+                raise ValueError(f"{NAMESPACE}:{key} is required in production")
+            if not stage.is_production and value is not None:
+                raise ValueError(f"{NAMESPACE}:{key} is only for production (custom domains)")
+        return self
+
+
+class NeonSettings(_Concern):
+    neon_project_id: NeonProjectId
+    neon_parent_branch: NeonName = "main"
+    database_name: NeonName = "neondb"
+    role_name: NeonName = "neondb_owner"
+    preview_ttl_hours: int = Field(default=168, ge=1, le=MAX_PREVIEW_TTL_HOURS)
+
+
+class WorkerSettings(_Concern):
+    compatibility_date: dt.date
+    compatibility_flags: tuple[CompatFlag, ...] = ("nodejs_compat",)
+    bundles: Bundles
+    assets_dir: str
+
+    @field_validator("compatibility_date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return value
+
+    @field_validator("compatibility_date")
+    @classmethod
+    def _not_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today() + dt.timedelta(days=1):
+            raise ValueError(f"{value} is in the future; Cloudflare refuses it")
+        return value
+
+    @field_validator("assets_dir")
+    @classmethod
+    def _safe_assets(cls, value: str, info: ValidationInfo) -> str:
+        try:
+            check_assets(_project_path(value, info))
+        except BundleError as err:
+            raise ValueError(str(err)) from None
+        return str(PurePosixPath(value))
+
+    def assets_root(self, root: Path) -> Path:
+        return root / self.assets_dir
+
+
+class ObservabilitySettings(_Concern):
+    head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class MigrationSettings(_Concern):
+    migration_command: Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+    migrations_dir: str
+
+    @field_validator("migrations_dir")
+    @classmethod
+    def _exists(cls, value: str, info: ValidationInfo) -> str:
+        _project_path(value, info)
+        return str(PurePosixPath(value))
+
+
+_STRIPE_KEY = re.compile(r"^(sk|rk)_(live|test)_[A-Za-z0-9]+$")
+
+
+class StripeSettings(_Concern):
+    """Live keys only in production, test keys never there; values are never echoed."""
+
+    SECRET_KEYS: ClassVar[tuple[str, ...]] = ("stripeSecretKey", "stripeWebhookSecret")
+
+    stripe_secret_key: SecretStr
+    stripe_webhook_secret: SecretStr
+
+    @classmethod
+    def placeholders(cls, *, production: bool) -> dict[str, str]:
+        """Stand-ins of the right shape for an offline plan, where no secret is given."""
+        mode = "live" if production else "test"
+        return {
+            "stripeSecretKey": f"sk_{mode}_placeholder",
+            "stripeWebhookSecret": "whsec_placeholder",
+        }
+
+    @field_validator("stripe_secret_key")
+    @classmethod
+    def _key_matches_stage(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:
+        stage = _context(info).stage
+        match = _STRIPE_KEY.match(value.get_secret_value())
+        if match is None:
+            raise ValueError("is not a Stripe secret or restricted key (sk_… or rk_…)")
+        live = match.group(2) == "live"
+        if live and not stage.is_production:
+            raise ValueError("is a live Stripe key; only production may use one")
+        if not live and stage.is_production:
+            raise ValueError("is a test Stripe key; production needs a live key")
+        return value
+
+    @field_validator("stripe_webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr) -> SecretStr:
+        if not value.get_secret_value().startswith("whsec_"):
+            raise ValueError("is not a Stripe webhook signing secret (whsec_…)")
+        return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the program needs, built once from the stack's config (each part validated)."""
+
+    stage: Stage
+    root: Path
+    cloudflare: CloudflareSettings
+    neon: NeonSettings
+    workers: WorkerSettings
+    observability: ObservabilitySettings
+    migrations: MigrationSettings
+    stripe: StripeSettings
+
+
+_CONCERNS: dict[str, type[_Concern]] = {
+    "cloudflare": CloudflareSettings,
+    "neon": NeonSettings,
+    "workers": WorkerSettings,
+    "observability": ObservabilitySettings,
+    "migrations": MigrationSettings,
+    "stripe": StripeSettings,
+}
+_OWNER = {
+    (field.alias or name): concern
+    for concern, model in _CONCERNS.items()
+    for name, field in model.model_fields.items()
+}
+
+
+def _decode(value: str) -> Any:
+    """Structured config values reach the program as JSON text."""
+    if value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def _one_line(err: ValidationError, concern: str) -> str:
+    """pydantic's own text echoes input values; ours names keys only, never values."""
+    parts: list[str] = []
+    for e in err.errors(include_input=False, include_url=False):
+        loc = ".".join(str(p) for p in e["loc"])
+        key = f"{NAMESPACE}:{loc}" if loc else f"{NAMESPACE} ({concern})"
+        msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "missing":
+            msg = "is required"
+        parts.append(f"{key}: {msg}")
+    return "; ".join(parts)
+
+
+def load_settings(
+    stack: str,
+    config: Mapping[str, str],
+    secret_keys: frozenset[str],
+    root: Path,
+) -> Settings:
+    """`config` is the stack's whole config ("codex:key" -> text), as the engine hands it over."""
+    try:
+        stage = parse_stack(stack)
+    except NamingError as err:
+        raise ConfigError(str(err)) from None
+    raw: dict[str, dict[str, Any]] = {concern: {} for concern in _CONCERNS}
+    for full_key, value in sorted(config.items()):
+        namespace, _, key = full_key.partition(":")
+        if namespace != NAMESPACE:
+            continue
+        concern = _OWNER.get(key)
+        if concern is None:
+            raise ConfigError(
+                f"{full_key} is not a known setting (known: {', '.join(sorted(_OWNER))})"
+            )
+        if key in StripeSettings.SECRET_KEYS and full_key not in secret_keys:
+            raise ConfigError(
+                f"{full_key} must be set as a secret: pulumi config set --secret {key}"
+            )
+        raw[concern][key] = _decode(value)
+    context = _Context(stage, root)
+    models: dict[str, _Concern] = {}
+    for concern, model in _CONCERNS.items():
+        try:
+            models[concern] = model.model_validate(raw[concern], context=context)
+        except ValidationError as err:
+            raise ConfigError(_one_line(err, concern)) from None
+    try:
+        for role in Role:
+            stage.script_name(role)
+    except NamingError as err:
+        raise ConfigError(str(err)) from None
+    return Settings(stage=stage, root=root, **models)  # pyright: ignore[reportArgumentType]
+
+
+def load_from_pulumi(root: Path) -> Settings:
+    """The engine passes config in the environment; tests and the offline plan set it directly."""
+    runtime = pulumi.runtime.config
+    config = {**runtime.get_config_env(), **runtime.CONFIG.get()}
+    secret_keys = frozenset(
+        k
+        for k in config
+        if runtime.is_config_secret(k) or k in runtime.get_config_secret_keys_env()
+    )
+    return load_settings(pulumi.get_stack(), config, secret_keys, root)

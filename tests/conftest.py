@@ -1,0 +1,37 @@
+"""Shared fixtures: the real program, run once per stack against Pulumi's mock engine."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codex_infra.engine import (
+    Plan,
+    load_stack_config,
+    run_program,
+    with_placeholder_secrets,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+# A fixed clock, so preview expiry dates are the same on every run.
+FIXED_EPOCH = "1795000000"  # 2026-11-18T09:46:40Z
+
+
+@cache
+def _planned(stack: str) -> tuple[Plan, dict[str, Any]]:
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    plan = Plan("codex", stack)
+    config = with_placeholder_secrets(load_stack_config(ROOT, stack), stack)
+    program = run_program(ROOT, config, plan)
+    return plan, program
+
+
+@pytest.fixture(scope="session")
+def planned() -> Callable[[str], tuple[Plan, dict[str, Any]]]:
+    """The plan and the program's globals for a stack; computed once per session."""
+    return _planned

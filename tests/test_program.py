@@ -1,0 +1,314 @@
+"""The real `__main__.py`, run by the real SDK against Pulumi's mock engine, for each stack kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pulumi.runtime.sync_await import _sync_await
+
+from codex_infra.engine import (
+    SECRET,
+    Plan,
+    PlannedResource,
+    load_stack_config,
+    run_program,
+    with_overrides,
+    with_placeholder_secrets,
+)
+from components.bundle import hash_tree, sha256_file
+from components.settings import ConfigError
+from tests.conftest import FIXED_EPOCH, ROOT
+
+Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
+
+SCRIPT = "cloudflare:index/workersScript:WorkersScript"
+SUBDOMAIN = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
+DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
+BRANCH = "pulumi-python:dynamic:Resource"
+COMMAND = "command:local:Command"
+PASSWORD = "random:index/randomPassword:RandomPassword"
+STACKS = {"production": "production", "staging": "staging", "pr-12": "preview-12"}
+ENVIRONMENT = {"production": "production", "staging": "staging", "pr-12": "preview"}
+
+
+def scripts(plan: Plan) -> dict[str, PlannedResource]:
+    return {r.inputs["scriptName"]: r for r in plan.of_type(SCRIPT)}
+
+
+def bindings(resource: PlannedResource) -> dict[str, dict[str, Any]]:
+    return {
+        b["name"]: {k: v for k, v in b.items() if k != "name"} for b in resource.inputs["bindings"]
+    }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_resources_by_type_and_name(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    expected = {
+        ("codex:index:Environment", "codex"),
+        ("codex:index:NeonBranch", "codex-db"),
+        (BRANCH, "codex-db-branch"),
+        (COMMAND, "codex-migrations"),
+        (PASSWORD, "codex-session-secret"),
+        *{("codex:index:Worker", f"codex-{w}") for w in ("web", "auth", "stripe-webhook")},
+        *{(SCRIPT, f"codex-{w}-script") for w in ("web", "auth", "stripe-webhook")},
+        *{(SUBDOMAIN, f"codex-{w}-workers-dev") for w in ("web", "auth", "stripe-webhook")},
+    }
+    if stack == "production":
+        expected |= {(DOMAIN, f"codex-{w}-domain") for w in ("web", "auth", "stripe-webhook")}
+    assert {(r.type, r.name) for r in plan.resources} == expected
+    suffix = STACKS[stack]
+    assert set(scripts(plan)) == {
+        f"codex-web-{suffix}",
+        f"auth-worker-{suffix}",
+        f"stripe-webhook-handler-{suffix}",
+    }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_everything_sits_under_the_environment(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    by_urn = {r.urn: r for r in plan.resources}
+    environment = plan.by_name("codex")
+    assert environment.parent is not None
+    assert environment.parent.endswith(f"pulumi:pulumi:Stack::codex-{stack}")
+    for resource in plan.resources:
+        if resource is environment:
+            continue
+        ancestor = resource
+        while ancestor.parent in by_urn and ancestor is not environment:
+            ancestor = by_urn[ancestor.parent]
+        assert ancestor is environment, resource.name
+    for script in plan.of_type(SCRIPT):
+        assert by_urn[script.parent or ""].type == "codex:index:Worker"
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_bindings_of_each_worker(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    suffix = STACKS[stack]
+    common = {
+        "ENVIRONMENT": {"type": "plain_text", "text": ENVIRONMENT[stack]},
+        "DATABASE_URL": {"type": "secret_text", "text": SECRET},
+    }
+    by_script = scripts(plan)
+    assert bindings(by_script[f"codex-web-{suffix}"]) == common | {
+        "AUTH": {"type": "service", "service": f"auth-worker-{suffix}"},
+        "ASSETS": {"type": "assets"},
+    }
+    assert bindings(by_script[f"auth-worker-{suffix}"]) == common | {
+        "SESSION_SECRET": {"type": "secret_text", "text": SECRET},
+    }
+    assert bindings(by_script[f"stripe-webhook-handler-{suffix}"]) == common | {
+        "STRIPE_SECRET_KEY": {"type": "secret_text", "text": SECRET},
+        "STRIPE_WEBHOOK_SECRET": {"type": "secret_text", "text": SECRET},
+    }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    web = plan.by_name("codex-web-script").inputs
+    assert web["mainModule"] == "index.js"
+    assert web["contentFile"] == "examples/bundles/web/index.js"
+    assert web["contentSha256"] == sha256_file(ROOT / "examples/bundles/web/index.js")
+    assert web["files"] == {
+        "lib/page.js": {
+            "contentType": "application/javascript+module",
+            "contentFile": "examples/bundles/web/lib/page.js",
+            "contentSha256": sha256_file(ROOT / "examples/bundles/web/lib/page.js"),
+        }
+    }
+    assert web["assets"] == {
+        "directory": "examples/assets",
+        "config": {"headers": (ROOT / "examples/assets/_headers").read_text()},
+    }
+    for script in plan.of_type(SCRIPT):
+        assert script.inputs["accountId"] == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        assert script.inputs["compatibilityDate"] == "2026-11-01"
+        assert script.inputs["compatibilityFlags"] == ["nodejs_compat"]
+    assert "assets" not in plan.by_name("codex-auth-script").inputs
+
+
+@pytest.mark.parametrize(("stack", "rate"), [("production", 0.1), ("staging", 0.5), ("pr-12", 1)])
+def test_observability_sampling_per_environment(planned: Planned, stack: str, rate: float) -> None:
+    plan, _ = planned(stack)
+    for script in plan.of_type(SCRIPT):
+        assert script.inputs["observability"] == {
+            "enabled": True,
+            "headSamplingRate": rate,
+            "logs": {"enabled": True, "invocationLogs": True, "headSamplingRate": rate},
+        }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_migrations_run_first_with_the_direct_url(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    migrations = plan.by_name("codex-migrations")
+    branch = plan.by_name("codex-db-branch")
+    assert migrations.inputs == {
+        "create": "sh examples/migrate.sh",
+        "environment": {"DATABASE_URL": SECRET},
+        "triggers": [hash_tree(ROOT / "examples/migrations")],
+    }
+    assert branch.urn in migrations.dependencies
+    for script in plan.of_type(SCRIPT):
+        assert migrations.urn in script.dependencies, script.name
+    _, program = planned(stack)
+    direct = program["env"].database.direct_database_url
+    assert _sync_await(direct.future()).startswith("postgresql://")
+
+
+def test_web_depends_on_the_auth_script_it_binds(planned: Planned) -> None:
+    plan, _ = planned("pr-12")
+    assert plan.by_name("codex-auth-script").urn in plan.by_name("codex-web-script").dependencies
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_protection_only_in_production(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    protected = {r.name for r in plan.resources if r.protect}
+    retained = {r.name for r in plan.resources if r.retain_on_delete}
+    if stack == "production":
+        assert protected == {
+            "codex-db-branch",
+            "codex-web-domain",
+            "codex-auth-domain",
+            "codex-stripe-webhook-domain",
+        }
+        assert retained == {"codex-db-branch"}
+    else:
+        assert protected == set()
+        assert retained == set()
+
+
+def test_production_uses_custom_domains_only(planned: Planned) -> None:
+    plan, _ = planned("production")
+    domains = {r.inputs["hostname"]: r for r in plan.of_type(DOMAIN)}
+    assert {h: d.inputs["service"] for h, d in domains.items()} == {
+        "codex.example.com": "codex-web-production",
+        "auth.codex.example.com": "auth-worker-production",
+        "stripe.codex.example.com": "stripe-webhook-handler-production",
+    }
+    for domain in domains.values():
+        assert domain.inputs["zoneId"] == "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+        assert domain.inputs["accountId"] == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    for subdomain in plan.of_type(SUBDOMAIN):
+        assert subdomain.inputs["enabled"] is False
+
+
+@pytest.mark.parametrize("stack", ["staging", "pr-12"])
+def test_staging_and_previews_use_workers_dev(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    assert plan.of_type(DOMAIN) == []
+    subdomains = {r.inputs["scriptName"]: r.inputs for r in plan.of_type(SUBDOMAIN)}
+    assert set(subdomains) == set(scripts(plan))
+    for inputs in subdomains.values():
+        assert inputs["enabled"] is True
+        assert inputs["previewsEnabled"] is False
+
+
+@pytest.mark.parametrize(
+    ("stack", "branch"),
+    [
+        ("production", {"branch_name": "main"}),
+        ("staging", {"branch_name": "staging", "parent_branch": "main"}),
+        (
+            "pr-12",
+            {
+                "branch_name": "preview/pr-12",
+                "parent_branch": "main",
+                "expires_at": (
+                    dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC) + dt.timedelta(hours=168)
+                ).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            },
+        ),
+    ],
+)
+def test_neon_branch_per_environment(planned: Planned, stack: str, branch: dict[str, str]) -> None:
+    plan, _ = planned(stack)
+    assert plan.by_name("codex-db-branch").inputs == {
+        "project_id": "codex-example-00000000",
+        "database_name": "neondb",
+        "role_name": "neondb_owner",
+        **branch,
+    }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_stack_outputs(planned: Planned, stack: str) -> None:
+    plan, _ = planned(stack)
+    suffix = STACKS[stack]
+    names = {
+        "web": f"codex-web-{suffix}",
+        "auth": f"auth-worker-{suffix}",
+        "stripeWebhook": f"stripe-webhook-handler-{suffix}",
+    }
+    outputs = dict(plan.outputs)
+    branch_id = outputs.pop("neonBranchId")
+    assert branch_id.startswith("br-")
+    if stack == "production":
+        urls = {
+            "webUrl": "https://codex.example.com",
+            "authUrl": "https://auth.codex.example.com",
+            "stripeWebhookUrl": "https://stripe.codex.example.com",
+        }
+    else:
+        urls = {
+            f"{role}Url": f"https://{names[role]}.codex-team.workers.dev"
+            for role in ("web", "auth", "stripeWebhook")
+        }
+    assert outputs == {
+        "environment": ENVIRONMENT[stack],
+        "neonBranchName": {"production": "main", "staging": "staging"}.get(stack, "preview/pr-12"),
+        "databaseUrl": SECRET,
+        "workerNames": names,
+        **urls,
+    }
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_connection_strings_are_secret_outputs(planned: Planned, stack: str) -> None:
+    _, program = planned(stack)
+    database = program["env"].database
+    for output in (database.database_url, database.direct_database_url):
+        assert _sync_await(output.is_secret())
+
+
+def test_session_secret_is_generated_per_environment(planned: Planned) -> None:
+    for stack in STACKS:
+        plan, _ = planned(stack)
+        password = plan.by_name("codex-session-secret")
+        assert password.inputs == {"length": 64, "special": False}
+        session = bindings(plan.by_name("codex-auth-script"))["SESSION_SECRET"]
+        assert session == {"type": "secret_text", "text": SECRET}
+        assert password.urn in plan.by_name("codex-auth-script").dependencies
+
+
+@pytest.mark.parametrize(
+    ("stack", "secret", "message"),
+    [
+        ("pr-5", {"stripeSecretKey": "sk_live_leak1234"}, "codex:stripeSecretKey: is a live"),
+        ("production", {"stripeSecretKey": "sk_test_leak1234"}, "codex:stripeSecretKey: is a test"),
+    ],
+)
+def test_a_config_error_registers_nothing(stack: str, secret: dict[str, str], message: str) -> None:
+    config = with_overrides(load_stack_config(ROOT, stack), {}, secret)
+    config = with_placeholder_secrets(config, stack)
+    plan = Plan("codex", stack)
+    with pytest.raises(ConfigError) as err:
+        run_program(ROOT, config, plan)
+    assert message in str(err.value)
+    assert "leak1234" not in str(err.value)
+    assert plan.resources == []
+
+
+def test_an_unknown_stack_stops_with_the_allowed_names() -> None:
+    config = with_placeholder_secrets(load_stack_config(ROOT, "dev"), "dev")
+    plan = Plan("codex", "dev")
+    with pytest.raises(ConfigError, match=r"stack name 'dev' is not allowed: use 'production'"):
+        run_program(ROOT, config, plan)
+    assert plan.resources == []

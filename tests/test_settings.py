@@ -1,0 +1,222 @@
+"""Settings: every refused input gives one line naming the key, and never echoes a secret."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codex_infra.engine import load_stack_config, with_overrides, with_placeholder_secrets
+from components.naming import Kind, Role
+from components.settings import ConfigError, Settings, load_settings
+from tests.conftest import ROOT
+
+LIVE_KEY = "sk_live_" + "Z9canary" * 3
+TEST_KEY = "sk_test_" + "Y8canary" * 3
+
+
+def config_for(stack: str, **overrides: str) -> tuple[dict[str, str], frozenset[str]]:
+    config = with_placeholder_secrets(load_stack_config(ROOT, stack), stack)
+    secret = {k: v for k, v in overrides.items() if k.startswith("stripe")}
+    plain = {k: v for k, v in overrides.items() if k not in secret}
+    config = with_overrides(config, plain, secret)
+    return config.values, config.secret_keys
+
+
+def load(stack: str, root: Path = ROOT, /, **overrides: str) -> Settings:
+    values, secret_keys = config_for(stack, **overrides)
+    return load_settings(stack, values, secret_keys, root)
+
+
+def refused(stack: str, root: Path = ROOT, /, **overrides: str) -> str:
+    with pytest.raises(ConfigError) as err:
+        load(stack, root, **overrides)
+    message = str(err.value)
+    assert "\n" not in message
+    assert LIVE_KEY not in message
+    assert TEST_KEY not in message
+    return message
+
+
+@pytest.mark.parametrize("stack", ["production", "staging", "pr-3"])
+def test_committed_configs_are_valid(stack: str) -> None:
+    settings = load(stack)
+    assert settings.stage.kind is {"production": Kind.PRODUCTION, "staging": Kind.STAGING}.get(
+        stack, Kind.PREVIEW
+    )
+    assert settings.cloudflare.cloudflare_account_id == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    assert settings.neon.neon_parent_branch == "main"
+    assert settings.workers.compatibility_flags == ("nodejs_compat",)
+    assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "index.js"
+    assert settings.migrations.migration_command == "sh examples/migrate.sh"
+
+
+def test_stage_specific_values() -> None:
+    production, staging, preview = load("production"), load("staging"), load("pr-3")
+    assert production.observability.head_sampling_rate == 0.1
+    assert staging.observability.head_sampling_rate == 0.5
+    assert preview.observability.head_sampling_rate == 1.0
+    assert production.cloudflare.hostnames is not None
+    assert production.cloudflare.hostnames.for_role(Role.STRIPE_WEBHOOK) == (
+        "stripe.codex.example.com"
+    )
+    assert preview.cloudflare.hostnames is None
+    assert preview.neon.preview_ttl_hours == 168
+
+
+def test_keys_are_accepted_in_the_right_stage() -> None:
+    assert load("production", stripeSecretKey=LIVE_KEY).stripe.stripe_secret_key.get_secret_value()
+    assert load("pr-3", stripeSecretKey=TEST_KEY).stripe.stripe_secret_key.get_secret_value()
+    assert load("staging", stripeSecretKey="rk_test_abc").stripe
+
+
+def test_secret_values_are_hidden_in_repr() -> None:
+    settings = load("production", stripeSecretKey=LIVE_KEY)
+    assert LIVE_KEY not in repr(settings)
+    assert LIVE_KEY not in str(settings.stripe)
+
+
+@pytest.mark.parametrize(
+    ("stack", "overrides", "expected"),
+    [
+        ("pr-3", {"stripeSecretKey": LIVE_KEY}, "codex:stripeSecretKey: is a live Stripe key"),
+        ("staging", {"stripeSecretKey": "rk_live_abc"}, "codex:stripeSecretKey: is a live"),
+        ("production", {"stripeSecretKey": TEST_KEY}, "codex:stripeSecretKey: is a test Stripe"),
+        ("pr-3", {"stripeSecretKey": "pk_test_abc"}, "codex:stripeSecretKey: is not a Stripe"),
+        ("pr-3", {"stripeWebhookSecret": "sk_test_x"}, "codex:stripeWebhookSecret: is not a"),
+        ("pr-3", {"cloudflareAccountId": "xyz"}, "codex:cloudflareAccountId: String should match"),
+        ("pr-3", {"cloudflareAccountId": ""}, "codex:cloudflareAccountId"),
+        ("pr-3", {"workersDevSubdomain": "Bad_Sub"}, "codex:workersDevSubdomain"),
+        ("pr-3", {"zoneId": "0f1e2d3c4b5a69788796a5b4c3d2e1f0"}, "codex:zoneId is only for prod"),
+        ("staging", {"hostnames": '{"web":"a.b","auth":"c.d","stripeWebhook":"e.f"}'}, "hostnames"),
+        (
+            "production",
+            {"hostnames": '{"web":"-bad-.com","auth":"a.b","stripeWebhook":"c.d"}'},
+            "codex:hostnames.web: String should match",
+        ),
+        (
+            "production",
+            {"hostnames": '{"web":"a.b","auth":"c.d"}'},
+            "codex:hostnames.stripeWebhook: is required",
+        ),
+        ("pr-3", {"neonProjectId": "Bad Project"}, "codex:neonProjectId"),
+        ("pr-3", {"neonParentBranch": ""}, "codex:neonParentBranch"),
+        ("pr-3", {"previewTtlHours": "0"}, "codex:previewTtlHours: Input should be greater"),
+        ("pr-3", {"previewTtlHours": "721"}, "codex:previewTtlHours: Input should be less"),
+        ("pr-3", {"previewTtlHours": "soon"}, "codex:previewTtlHours: Input should be a valid"),
+        ("pr-3", {"compatibilityDate": "01/11/2026"}, "codex:compatibilityDate: must be a date"),
+        ("pr-3", {"compatibilityDate": "2026-13-01"}, "codex:compatibilityDate"),
+        ("pr-3", {"compatibilityFlags": '["Bad Flag"]'}, "codex:compatibilityFlags.0"),
+        ("pr-3", {"headSamplingRate": "1.5"}, "codex:headSamplingRate: Input should be less"),
+        ("pr-3", {"migrationCommand": "  "}, "codex:migrationCommand"),
+        ("pr-3", {"migrationsDir": "../elsewhere"}, "codex:migrationsDir: '../elsewhere' must be"),
+        ("pr-3", {"assetsDir": "/etc"}, "codex:assetsDir: '/etc' must be a relative path"),
+        (
+            "pr-3",
+            {"assetsDir": "examples/missing"},
+            "codex:assetsDir: directory 'examples/missing'",
+        ),
+        (
+            "pr-3",
+            {
+                "bundles": '{"web":{"dir":"../../etc"},"auth":{"dir":"x"},"stripeWebhook":'
+                '{"dir":"y"}}'
+            },
+            "codex:bundles.web: '../../etc' must be",
+        ),
+        (
+            "pr-3",
+            {
+                "bundles": '{"web":{"dir":"examples/bundles/web","main":"main.js"},'
+                '"auth":{"dir":"examples/bundles/auth"},'
+                '"stripeWebhook":{"dir":"examples/bundles/stripe-webhook"}}'
+            },
+            "codex:bundles.web: bundle examples/bundles/web: entry module main.js not found",
+        ),
+        (
+            "pr-3",
+            {"bundles": '{"web":{"dir":"examples/bundles/web"}}'},
+            "codex:bundles.auth: is required",
+        ),
+        ("pr-3", {"zoneID": "abc"}, "codex:zoneID is not a known setting"),
+    ],
+)
+def test_refused_inputs_name_the_key(stack: str, overrides: dict[str, str], expected: str) -> None:
+    assert expected in refused(stack, **overrides)
+
+
+def test_production_needs_its_domains() -> None:
+    values, secret_keys = config_for("production")
+    del values["codex:zoneId"]
+    with pytest.raises(ConfigError, match="codex:zoneId is required in production"):
+        load_settings("production", values, secret_keys, ROOT)
+
+
+def test_a_missing_secret_is_named() -> None:
+    values, secret_keys = config_for("pr-3")
+    del values["codex:stripeWebhookSecret"]
+    with pytest.raises(ConfigError, match="codex:stripeWebhookSecret: is required"):
+        load_settings("pr-3", values, secret_keys, ROOT)
+
+
+def test_secrets_must_be_pulumi_secrets() -> None:
+    values, _ = config_for("pr-3", stripeSecretKey=TEST_KEY)
+    with pytest.raises(ConfigError) as err:
+        load_settings("pr-3", values, frozenset(), ROOT)
+    assert str(err.value) == (
+        "codex:stripeSecretKey must be set as a secret: pulumi config set --secret stripeSecretKey"
+    )
+    assert TEST_KEY not in str(err.value)
+
+
+def test_a_bad_stack_name_is_a_config_error() -> None:
+    values, secret_keys = config_for("pr-3")
+    with pytest.raises(ConfigError, match="stack name 'pr-03' is not allowed"):
+        load_settings("pr-03", values, secret_keys, ROOT)
+
+
+def test_other_namespaces_are_left_to_their_providers() -> None:
+    values, secret_keys = config_for("pr-3")
+    values["cloudflare:apiToken"] = "x"
+    assert load_settings("pr-3", values, secret_keys, ROOT).stage.pr == 3
+
+
+def test_a_compatibility_date_in_the_future_is_refused() -> None:
+    future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    assert f"{future} is in the future" in refused("pr-3", compatibilityDate=future)
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    for name in ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "leak", ["_worker.js", "_routes.json", ".env", ".env.production", ".dev.vars", "sub/_worker.js"]
+)
+def test_assets_holding_worker_code_or_env_files_are_refused(tmp_path: Path, leak: str) -> None:
+    root = _project_copy(tmp_path)
+    target = root / "examples/assets" / leak
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("SECRET=1")
+    message = refused("pr-3", root)
+    assert message.startswith(f"codex:assetsDir: {leak} would be published as a static asset")
+
+
+def test_a_bundle_file_without_module_type_is_refused(tmp_path: Path) -> None:
+    root = _project_copy(tmp_path)
+    (root / "examples/bundles/auth/notes.docx").write_bytes(b"x")
+    assert refused("pr-3", root).startswith(
+        "codex:bundles.auth: bundle examples/bundles/auth: notes.docx has no Workers module type"
+    )
+
+
+def test_structured_values_arrive_as_json_text() -> None:
+    values, _ = config_for("production")
+    assert json.loads(values["codex:hostnames"])["web"] == "codex.example.com"
+    assert json.loads(values["codex:compatibilityFlags"]) == ["nodejs_compat"]
