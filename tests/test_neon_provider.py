@@ -435,6 +435,17 @@ def test_401_fails_at_once_naming_neon_api_key(
     assert len(neon.requests) == 1
 
 
+def test_403_fails_at_once_naming_neon_api_key(neon: FakeNeon) -> None:
+    neon.inject("POST", r"/branches$", 403, message="not allowed for this project")
+
+    message = fails(neon, NeonAuthError, NeonBranchProvider().create, props())
+
+    assert "HTTP 403 (not allowed for this project)" in message
+    assert "NEON_API_KEY" in message
+    assert neon.count("POST") == 1
+    assert neon.branch_names(PROJECT) == ["main"]
+
+
 def test_other_4xx_fails_at_once_with_neons_message(neon: FakeNeon) -> None:
     neon.inject("POST", r"/branches$", 400, code="BAD_REQUEST", message="name is too fancy")
 
@@ -522,6 +533,8 @@ def test_diff(change: dict[str, Any], replaces: list[str]) -> None:
         {"__provider": "b3RoZXI="},
         {"expires_at": "2026-12-04T23:00:00+01:00"},
         {"host": "elsewhere"},
+        dict.fromkeys(OUTPUT_KEYS),  # NeonBranch declares the outputs as None inputs
+        {"protected": None},
     ],
 )
 def test_diff_ignores_the_provider_blob_and_equal_instants(change: dict[str, Any]) -> None:
