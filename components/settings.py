@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
 import pulumi
 from pydantic import (
@@ -23,12 +23,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic.alias_generators import to_camel
+from pydantic.alias_generators import to_camel, to_snake
 
 from components.bundle import Bundle, BundleError, check_assets, load_bundle
 from components.naming import NamingError, Role, Stage, parse_stack
 
 NAMESPACE = "codex"
+T = TypeVar("T")
 # Neon deletes a branch itself at expires_at; it accepts at most 30 days ahead.
 MAX_PREVIEW_TTL_HOURS = 30 * 24
 
@@ -109,37 +110,23 @@ class BundleSettings(_Concern):
         return self._bundle
 
 
-class Bundles(_Concern):
-    web: BundleSettings
-    auth: BundleSettings
-    stripe_webhook: BundleSettings
+class PerRole(_Concern, Generic[T]):
+    """One value for each of the three Workers, keyed like the roles."""
 
-    def for_role(self, role: Role) -> BundleSettings:
-        return {
-            Role.WEB: self.web,
-            Role.AUTH: self.auth,
-            Role.STRIPE_WEBHOOK: self.stripe_webhook,
-        }[role]
+    web: T
+    auth: T
+    stripe_webhook: T
 
-
-class Hostnames(_Concern):
-    web: Hostname
-    auth: Hostname
-    stripe_webhook: Hostname
-
-    def for_role(self, role: Role) -> str:
-        return {
-            Role.WEB: self.web,
-            Role.AUTH: self.auth,
-            Role.STRIPE_WEBHOOK: self.stripe_webhook,
-        }[role]
+    def for_role(self, role: Role) -> T:
+        value: T = getattr(self, to_snake(role.value))
+        return value
 
 
 class CloudflareSettings(_Concern):
     cloudflare_account_id: HexId
     workers_dev_subdomain: DnsLabel
     zone_id: HexId | None = None
-    hostnames: Hostnames | None = None
+    hostnames: PerRole[Hostname] | None = None
 
     @model_validator(mode="after")
     def _domains_only_in_production(self, info: ValidationInfo) -> CloudflareSettings:
@@ -163,7 +150,7 @@ class NeonSettings(_Concern):
 class WorkerSettings(_Concern):
     compatibility_date: dt.date
     compatibility_flags: tuple[CompatFlag, ...] = ("nodejs_compat",)
-    bundles: Bundles
+    bundles: PerRole[BundleSettings]
     assets_dir: str
 
     @field_validator("compatibility_date", mode="before")
