@@ -25,6 +25,8 @@ from tenacity import RetryCallState
 log = logging.getLogger(__name__)
 
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
+#: Branches asked for per request when listing (Neon allows up to 10000).
+BRANCH_PAGE_SIZE = 100
 
 Json = dict[str, Any]
 T = TypeVar("T")
@@ -331,11 +333,29 @@ class NeonClient:
 
     # Branches -----------------------------------------------------------------------
 
-    def list_branches(self, project_id: str) -> list[Json]:
-        branches: list[Json] = self.request("GET", f"/projects/{segment(project_id)}/branches")[
-            "branches"
-        ]
-        return branches
+    def list_branches(self, project_id: str, *, page_size: int = BRANCH_PAGE_SIZE) -> list[Json]:
+        """Every branch of the project, following Neon's cursor pagination.
+
+        Sorted by creation time, oldest first: a branch created while we page lands on a
+        later page instead of shifting the pages already read. Deduplicated by id.
+        """
+        path = f"/projects/{segment(project_id)}/branches"
+        base = {"limit": str(page_size), "sort_by": "created_at", "sort_order": "asc"}
+        found: dict[str, Json] = {}
+        cursors: set[str] = set()
+        params: dict[str, str] = base
+        while True:
+            page = self.request("GET", path, params=params)
+            branches: list[Json] = page["branches"]
+            found.update((b["id"], b) for b in branches)
+            pagination: Json = page.get("pagination") or {}
+            cursor: str | None = pagination.get("next")
+            if not branches or not cursor:
+                return list(found.values())
+            if cursor in cursors:
+                raise NeonError(f"Neon API GET {path}: the pagination cursor repeats itself")
+            cursors.add(cursor)
+            params = {**base, "cursor": cursor}
 
     def get_branch(self, project_id: str, branch_id: str) -> Json:
         branch: Json = self.request(

@@ -488,11 +488,37 @@ class FakeNeon:
             del project.endpoints[endpoint["id"]]
 
     def _list(self, project: Project, request: Request) -> tuple[int, Json]:
+        """Insertion order unless sort_by is given; pages of `limit` with an opaque cursor.
+
+        Like a server that cannot look ahead, a full page always carries `next`, so a
+        client must also stop at an empty page.
+        """
         search = request.args.get("search", "")
         branches = [
             dict(b) for b in project.branches.values() if search in b["name"] or search in b["id"]
         ]
-        return 200, {"branches": branches, "annotations": {}}
+        sort_by = request.args.get("sort_by")
+        if sort_by is not None:
+            branches.sort(
+                key=lambda b: (b[sort_by], b["id"]),
+                reverse=request.args.get("sort_order", "desc") == "desc",
+            )
+        body: Json = {"branches": branches, "annotations": {}}
+        if "limit" not in request.args:
+            return 200, body
+        limit = int(request.args["limit"])
+        cursor = request.args.get("cursor", "")
+        start = 0
+        if cursor:
+            match = re.fullmatch(r"fake-cursor-([0-9]+)", cursor)
+            if match is None:
+                raise _RefusalError(400, f"invalid cursor {cursor!r}")
+            start = int(match.group(1))
+        body["branches"] = branches[start : start + limit]
+        body["pagination"] = {"sort_by": sort_by or "updated_at"}
+        if len(body["branches"]) == limit:
+            body["pagination"]["next"] = f"fake-cursor-{start + limit}"
+        return 200, body
 
     def _count(self, project: Project, request: Request) -> tuple[int, Json]:
         search = request.args.get("search", "")
