@@ -1,0 +1,140 @@
+"""Secret-leak canaries: every secret gets a random value, which must then appear nowhere a
+reviewer or a CI log can see — tree, JSON, outputs, diff report, error messages, logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from codex_infra.cli import main
+from codex_infra.diff import diff_documents, render_report
+from codex_infra.engine import (
+    SECRET,
+    Plan,
+    load_stack_config,
+    run_program,
+    with_overrides,
+)
+from codex_infra.plan import plan_document, render_json, render_tree
+from tests.conftest import ROOT
+from tests.test_policies import Planned, binding
+
+Logged = Callable[[], list[str]]
+STACKS = ("production", "staging", "pr-7")
+# What the mock engine makes up for the generated secrets: Neon connection strings and the
+# session secret (random's result). They must stay as secret as the configured ones.
+GENERATED = ("postgresql://", ":password@", "password-")
+
+
+def canaries(stack: str) -> dict[str, str]:
+    """A fresh random value for every configured secret, of the shape the stage accepts."""
+    mode = "live" if stack == "production" else "test"
+    return {
+        "stripeSecretKey": f"sk_{mode}_canary{secrets.token_hex(12)}",
+        "stripeWebhookSecret": f"whsec_canary{secrets.token_hex(12)}",
+    }
+
+
+@pytest.fixture(autouse=True)
+def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
+def logged(caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]) -> Logged:
+    """Everything logged (any logger, any level) or written to the process's stdout/stderr."""
+    caplog.set_level(logging.DEBUG)
+
+    def everything() -> list[str]:
+        out, err = capfd.readouterr()
+        return [caplog.text, out, err]
+
+    return everything
+
+
+def assert_hidden(shown: list[str], *values: str) -> None:
+    assert values
+    for text in shown:
+        for value in values:
+            assert value not in text
+
+
+def invoke(*args: str, values: dict[str, str]) -> Result:
+    flags = [f for key, value in values.items() for f in ("--secret", f"{key}={value}")]
+    return CliRunner().invoke(main, [*args, *flags])
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_the_program_marks_every_secret(stack: str, logged: Logged) -> None:
+    """No safety net here: the raw plan of the engine, as the program made it."""
+    values = canaries(stack)
+    plan = Plan("codex", stack)
+    config = with_overrides(load_stack_config(ROOT, stack), {"headSamplingRate": "0.25"}, values)
+    program = run_program(ROOT, config, plan)
+    stripe = program["settings"].stripe
+    assert stripe.stripe_secret_key.get_secret_value() == values["stripeSecretKey"]  # it got in
+    script = plan.by_name("codex-stripe-webhook-script").inputs
+    assert binding(script, "STRIPE_SECRET_KEY")["text"] == SECRET
+    assert binding(script, "STRIPE_WEBHOOK_SECRET")["text"] == SECRET
+    shown = [render_tree(plan), render_json(plan), json.dumps(plan.outputs)]
+    assert plan.outputs["databaseUrl"] == SECRET
+    assert_hidden([*shown, *logged()], *values.values(), *GENERATED)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_the_diff_report_shows_no_secret(planned: Planned, stack: str) -> None:
+    """Base: the placeholders; head: canaries and a visible change, so the report has content."""
+    values = canaries(stack)
+    head = Plan("codex", stack)
+    config = with_overrides(load_stack_config(ROOT, stack), {"headSamplingRate": "0.25"}, values)
+    run_program(ROOT, config, head)
+    base, _ = planned(stack)
+    report = render_report(
+        "base", [diff_documents(stack, plan_document(base), plan_document(head))]
+    )
+    assert "`observability.headSamplingRate`" in report
+    assert_hidden([report], *values.values(), *GENERATED)
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_the_cli_shows_no_secret(stack: str, logged: Logged) -> None:
+    values = canaries(stack)
+    tree, as_json = (
+        invoke("plan", stack, values=values),
+        invoke("plan", stack, "--json", values=values),
+    )
+    assert (tree.exit_code, as_json.exit_code) == (0, 0), tree.output + as_json.output
+    document: dict[str, Any] = json.loads(as_json.stdout)
+    assert document["outputs"]["databaseUrl"] == SECRET
+    assert_hidden([tree.output, as_json.output, *logged()], *values.values(), *GENERATED)
+
+
+def _bad(canary: str) -> list[tuple[str, list[str]]]:
+    """(stack, arguments) that fail with the canary somewhere a message could echo it."""
+    return [
+        ("staging", ["--secret", f"stripeSecretKey={canary}"]),
+        ("staging", ["--secret", f"stripeSecretKey=sk_live_{canary}"]),
+        ("production", ["--secret", f"stripeSecretKey=sk_test_{canary}"]),
+        ("pr-7", ["--secret", f"stripeWebhookSecret={canary}"]),
+        ("pr-7", ["--config", f"stripeSecretKey=sk_test_{canary}"]),
+        ("pr-7", ["--secret", f"codex:notASetting={canary}"]),
+        ("pr-7", ["--secret", f" stripeSecretKey={canary}"]),
+        ("pr-7", ["--secret", f"compatibilityDate={canary}"]),
+    ]
+
+
+@pytest.mark.parametrize("case", range(len(_bad("x"))))
+def test_error_messages_show_no_secret(case: int, logged: Logged) -> None:
+    canary = f"canary{secrets.token_hex(12)}"
+    stack, args = _bad(canary)[case]
+    result = CliRunner().invoke(main, ["plan", stack, *args])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("codex-infra: error: ")
+    assert len(result.stderr.splitlines()) == 1
+    assert_hidden([result.output, *logged()], canary)
