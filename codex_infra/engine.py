@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import runpy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,9 @@ _RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
 _UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 # Serialized dynamic provider: code, not configuration; it says nothing a reviewer can use.
 _HIDDEN_INPUTS = {"__provider"}
+# What the program and the SDK log through the engine (pulumi.log.*); without this logger the mock
+# engine writes to the root logger. The CLI decides what reaches the terminal.
+ENGINE_LOG = logging.getLogger(f"{__name__}.pulumi")
 
 
 class StackConfigError(ValueError):
@@ -226,7 +230,12 @@ def run_program(root: Path, config: StackConfig, plan: Plan) -> dict[str, Any]:
     Returns the program's globals, so tests can look at its Outputs directly.
     """
     mocks.set_mocks(
-        _Mocks(), project=plan.project, stack=plan.stack, preview=False, monitor=_Recorder(plan)
+        _Mocks(),
+        project=plan.project,
+        stack=plan.stack,
+        preview=False,
+        logger=ENGINE_LOG,
+        monitor=_Recorder(plan),
     )
     runtime.set_all_config(dict(config.values), sorted(config.secret_keys))
     settings.ROOT.set(None)  # run_in_stack makes the stack resource, as the language host does

@@ -1,0 +1,330 @@
+"""What a change does to each stack: plans at a base revision and in the working tree, compared.
+
+Each side's program (__main__.py, components/, config, bundles) runs in a subprocess whose import
+path starts at that tree, so the base's components run, not the working tree's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, cast
+
+from codex_infra.engine import SECRET
+from codex_infra.plan import PLAN_EPOCH, PlanError
+from components.naming import NamingError, parse_stack
+from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
+
+DEFAULT_STACKS = ("production", "staging", "pr-1")
+EVERY_INPUT = "*"
+# Inputs whose change makes the provider replace the resource rather than update it in place.
+# Cloudflare: RequiresReplace in the bridged Terraform provider's schemas (workers_script,
+# workers_script_subdomain, workers_custom_domain); random: every input of random_password;
+# command: the SDK sets replace_on_changes=["triggers[*]"]; Neon: our provider's diff.
+REPLACES: dict[str, frozenset[str]] = {
+    "cloudflare:index/workersScript:WorkersScript": frozenset({"accountId", "scriptName"}),
+    "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain": frozenset(
+        {"accountId", "scriptName"}
+    ),
+    "cloudflare:index/workersCustomDomain:WorkersCustomDomain": frozenset(
+        {"accountId", "hostname", "service", "zoneId", "zoneName", "environment"}
+    ),
+    "pulumi-python:dynamic:Resource": frozenset(NEON_REPLACE_KEYS),
+    "random:index/randomPassword:RandomPassword": frozenset({EVERY_INPUT}),
+    "command:local:Command": frozenset({"triggers"}),
+}
+# How long a value may be in the report before it is cut.
+MAX_VALUE = 100
+
+
+class Action(StrEnum):
+    ADD = "add"
+    REMOVE = "remove"
+    REPLACE = "replace"
+    UPDATE = "update"
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "(none)"
+
+
+ABSENT: Any = _Absent()
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: str
+    old: Any
+    new: Any
+    replaces: bool
+
+
+@dataclass(frozen=True)
+class Change:
+    action: Action
+    urn: str
+    type: str
+    name: str
+    protect: bool
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class StackDiff:
+    stack: str
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...] = ()
+
+    def count(self, action: Action) -> int:
+        return sum(1 for c in self.changes if c.action is action)
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{self.count(a)} to {a.value}" for a in Action)
+        return f"**{self.stack}**: {counts}" if self.changes else f"**{self.stack}**: no changes"
+
+    def warnings(self) -> list[str]:
+        """Protected resources the change would replace or delete: `pulumi up` stops there."""
+        verbs = {Action.REPLACE: "replace", Action.REMOVE: "delete"}
+        return [
+            f"**{self.stack}** would **{verbs[c.action]}** protected `{c.name}` (`{c.type}`)"
+            for c in self.changes
+            if c.protect and c.action in verbs
+        ]
+
+
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    """Flattened inputs; lists of named things (bindings) are keyed by name, not position, so
+    adding one binding changes one path, not every later index."""
+    if isinstance(value, dict) and value:
+        obj = cast(dict[str, Any], value)
+        return {
+            p: v
+            for k, child in obj.items()
+            for p, v in _leaves(child, f"{path}.{k}" if path else k).items()
+        }
+    if isinstance(value, list) and value:
+        items = cast(list[Any], value)
+        named = all(isinstance(i, dict) and "name" in i for i in items)
+        keys = [cast(dict[str, Any], i)["name"] if named else n for n, i in enumerate(items)]
+        return {
+            p: v
+            for k, i in zip(keys, items, strict=True)
+            for p, v in _leaves(i, f"{path}[{k}]").items()
+        }
+    return {path: value}
+
+
+def _top_key(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _field_changes(type_: str, old: dict[str, Any], new: dict[str, Any]) -> tuple[FieldChange, ...]:
+    before, after = _leaves(old), _leaves(new)
+    replaces = REPLACES.get(type_, frozenset())
+    return tuple(
+        FieldChange(
+            path,
+            before.get(path, ABSENT),
+            after.get(path, ABSENT),
+            EVERY_INPUT in replaces or _top_key(path) in replaces,
+        )
+        for path in sorted(before.keys() | after.keys())
+        if before.get(path, ABSENT) != after.get(path, ABSENT)
+    )
+
+
+def diff_documents(stack: str, base: dict[str, Any] | None, head: dict[str, Any]) -> StackDiff:
+    """Resources are matched by URN, as the engine does: a new URN is a delete and a create."""
+    old = {r["urn"]: r for r in (base or {"resources": []})["resources"]}
+    new = {r["urn"]: r for r in head["resources"]}
+    changes: list[Change] = []
+    for urn in sorted(old.keys() | new.keys()):
+        was, now = old.get(urn), new.get(urn)
+        resource = cast(dict[str, Any], now or was)
+        if was is None or now is None:
+            action = Action.ADD if was is None else Action.REMOVE
+            changes.append(
+                Change(action, urn, resource["type"], resource["name"], resource["protect"])
+            )
+            continue
+        fields = _field_changes(resource["type"], was["inputs"], now["inputs"])
+        if was["protect"] != now["protect"]:
+            fields += (FieldChange("(protect)", was["protect"], now["protect"], False),)
+        if fields:
+            action = Action.REPLACE if any(f.replaces for f in fields) else Action.UPDATE
+            # A resource is protected by its state: the base's flag is what `pulumi up` checks.
+            changes.append(
+                Change(action, urn, resource["type"], resource["name"], was["protect"], fields)
+            )
+    return StackDiff(stack, tuple(changes))
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One side of a diff: the plan document, or why there is none."""
+
+    document: dict[str, Any] | None
+    error: str | None = None
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
+        raise PlanError(f"git {args[0]}: {lines[-1]}")
+    return result.stdout.strip()
+
+
+@contextmanager
+def checkout(root: Path, ref: str) -> Generator[Path]:
+    """The project as it is at `ref`, in a temporary worktree removed afterwards, even on error."""
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    try:
+        commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except PlanError:
+        raise PlanError(f"{ref!r} is not a commit of this repository") from None
+    with tempfile.TemporaryDirectory(prefix="codex-infra-diff-") as tmp:
+        tree = Path(tmp) / "tree"
+        _git(root, "worktree", "add", "--detach", "--quiet", str(tree), commit)
+        try:
+            yield tree / prefix
+        finally:
+            _git(root, "worktree", "remove", "--force", str(tree))
+
+
+# This package (the harness) is loaded from where it runs now; everything else, `components`
+# first of all, from the tree being planned, which is first on the path.
+_HARNESS = Path(__file__).resolve().parent
+_RUN_HARNESS = """
+import importlib.util, sys
+path = sys.argv.pop(1)
+spec = importlib.util.spec_from_file_location(
+    "codex_infra", path + "/__init__.py", submodule_search_locations=[path]
+)
+sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+from codex_infra.cli import main
+main(prog_name="codex-infra")
+"""
+
+
+def plan_in_subprocess(project: Path, stack: str) -> Planned:
+    """`codex-infra plan --json` of the program in `project` (its __main__.py, components/, config
+    and bundles), by this harness: one harness for both sides keeps the two documents comparable
+    even where the base's own codex_infra differs or is missing."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [str(project), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", PLAN_EPOCH),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), "plan", stack, "--json"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
+        return Planned(None, lines[-1])
+    try:
+        return Planned(json.loads(result.stdout))
+    except json.JSONDecodeError:
+        return Planned(None, "its output is not a JSON plan")
+
+
+def _stack_diff(stack: str, base: Planned, head: Planned) -> StackDiff:
+    if head.document is None:
+        return StackDiff(stack, (), (f"cannot plan the working tree: {head.error}",))
+    notes = (
+        ()
+        if base.error is None
+        else (f"no plan at base ({base.error}): everything shows as added",)
+    )
+    return replace(diff_documents(stack, base.document, head.document), notes=notes)
+
+
+def _code(value: Any) -> str:
+    text = (
+        value if isinstance(value, str) else repr(value) if value is ABSENT else json.dumps(value)
+    )
+    text = text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _field_line(field: FieldChange) -> str:
+    what = (
+        "changed"
+        if SECRET in (field.old, field.new)
+        else f"{_code(field.old)} → {_code(field.new)}"
+    )
+    return f"  - `{field.path}`: {what}{' **(forces replacement)**' if field.replaces else ''}"
+
+
+def _section(diff: StackDiff) -> list[str]:
+    if not diff.changes and not diff.notes:
+        return []
+    lines = [f"### {diff.stack}", ""]
+    lines += [f"> {note}" for note in diff.notes]
+    lines += [""] if diff.notes else []
+    titles = {
+        Action.ADD: "Added",
+        Action.REMOVE: "Removed",
+        Action.REPLACE: "Replaced",
+        Action.UPDATE: "Updated",
+    }
+    for action, title in titles.items():
+        changes = [c for c in diff.changes if c.action is action]
+        if not changes:
+            continue
+        lines += [f"#### {title}", ""]
+        for change in changes:
+            protected = " **protected**" if change.protect else ""
+            lines.append(f"- `{change.name}` (`{change.type}`){protected}")
+            lines += [_field_line(f) for f in change.fields]
+        lines.append("")
+    return lines
+
+
+def render_report(base_ref: str, diffs: Sequence[StackDiff]) -> str:
+    lines = [f"## Infrastructure changes against `{base_ref}`", ""]
+    warnings = [w for d in diffs for w in d.warnings()]
+    if warnings:
+        lines += ["> [!CAUTION]", "> **Protected resources would be replaced or deleted:**"]
+        lines += [f"> - {w}" for w in warnings]
+        lines.append("")
+    lines += [f"- {d.summary()}" for d in diffs]
+    lines.append("")
+    for diff in diffs:
+        lines += _section(diff)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
+    """Plans every stack on both sides at once (subprocesses), then compares."""
+    try:
+        for stack in stacks:
+            parse_stack(stack)
+    except NamingError as err:
+        raise PlanError(str(err)) from None
+    with checkout(root, base_ref) as base_tree:
+        jobs = [(tree, stack) for stack in stacks for tree in (base_tree, root)]
+        with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1, 4)) as pool:
+            planned = list(pool.map(plan_in_subprocess, *zip(*jobs, strict=True)))
+    return render_report(
+        base_ref,
+        [_stack_diff(stack, planned[2 * i], planned[2 * i + 1]) for i, stack in enumerate(stacks)],
+    )

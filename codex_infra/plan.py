@@ -1,0 +1,208 @@
+"""The offline plan of one stack: the program's desired state, as a readable tree or as JSON.
+
+Shared by `codex-infra plan`, `codex-infra diff` (which reads the JSON of another revision) and
+the policy check, so all three see the same resources and the same redaction.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from collections.abc import Generator, Iterable, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, cast
+
+from codex_infra.engine import (
+    PROJECT,
+    SECRET,
+    Plan,
+    PlannedResource,
+    StackConfigError,
+    load_stack_config,
+    run_program,
+    with_overrides,
+    with_placeholder_secrets,
+)
+from components.naming import NamingError, parse_stack
+from components.settings import ConfigError
+
+# The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T09:46:40Z): a
+# preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
+# only where the code or config does. A real deploy uses the time of the deploy.
+PLAN_EPOCH = "1795000000"
+
+# What the tree shows of each resource type; the JSON has every input.
+KEY_INPUTS: dict[str, tuple[str, ...]] = {
+    "cloudflare:index/workersScript:WorkersScript": (
+        "scriptName",
+        "mainModule",
+        "compatibilityDate",
+        "compatibilityFlags",
+        "bindings",
+    ),
+    "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain": ("scriptName", "enabled"),
+    "cloudflare:index/workersCustomDomain:WorkersCustomDomain": ("hostname", "zoneId", "service"),
+    "pulumi-python:dynamic:Resource": ("project_id", "branch_name", "parent_branch", "expires_at"),
+    "command:local:Command": ("create", "triggers"),
+    "random:index/randomPassword:RandomPassword": ("length", "special"),
+}
+
+
+class PlanError(Exception):
+    """A mistake of the caller (stack, config, bundle): one line, no traceback, no secret."""
+
+
+def find_root(start: Path) -> Path:
+    """The project is the nearest directory holding Pulumi.yaml, as for the Pulumi CLI."""
+    for directory in (start, *start.parents):
+        if (directory / "Pulumi.yaml").is_file():
+            return directory
+    raise PlanError(f"no Pulumi.yaml in {start} or any parent: run this inside the project")
+
+
+@contextmanager
+def _pinned_clock() -> Generator[None]:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or PLAN_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+@contextmanager
+def _collector_paused() -> Generator[None]:
+    """Importing the providers makes about a million long-lived objects and frees almost none:
+    the cyclic collector's passes over them cost a quarter of the import and find nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """For messages: a program may echo a value it was given, even one given as a secret."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, SECRET)
+    return text
+
+
+def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
+    """A value derived from a secret the program forgot to mark is still a secret."""
+    if isinstance(value, str):
+        return SECRET if any(s in value for s in secrets) else value
+    if isinstance(value, dict):
+        return {k: _scrub(v, secrets) for k, v in cast(dict[str, Any], value).items()}
+    if isinstance(value, list):
+        return [_scrub(v, secrets) for v in cast(list[Any], value)]
+    return value
+
+
+def plan_stack(
+    root: Path,
+    stack: str,
+    config_overrides: Mapping[str, str] | None = None,
+    secret_overrides: Mapping[str, str] | None = None,
+) -> Plan:
+    """The stack's committed config plus `pulumi config set [--secret]`-style overrides; secrets
+    nobody gave are placeholders. Raises PlanError for anything the caller can fix."""
+    secrets = dict(secret_overrides or {})
+    hidden = tuple(v for v in secrets.values() if v)
+    try:
+        parse_stack(stack)
+        config = with_overrides(load_stack_config(root, stack), config_overrides or {}, secrets)
+        plan = Plan(PROJECT, stack)
+        with _pinned_clock(), _collector_paused():
+            run_program(root, with_placeholder_secrets(config, stack), plan)
+    except (NamingError, StackConfigError, ConfigError) as err:
+        raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
+    if not hidden:
+        return plan
+    return replace(
+        plan,
+        resources=[replace(r, inputs=_scrub(r.inputs, hidden)) for r in plan.resources],
+        outputs=_scrub(plan.outputs, hidden),
+    )
+
+
+def _resource_document(resource: PlannedResource) -> dict[str, Any]:
+    return {
+        "urn": resource.urn,
+        "type": resource.type,
+        "name": resource.name,
+        "parent": resource.parent,
+        "custom": resource.custom,
+        "protect": resource.protect,
+        "dependencies": list(resource.dependencies),
+        "inputs": resource.inputs,
+    }
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    return {
+        "project": plan.project,
+        "stack": plan.stack,
+        "resources": [_resource_document(r) for r in plan.resources],
+        "outputs": plan.outputs,
+    }
+
+
+def render_json(plan: Plan) -> str:
+    """Resources sorted by URN and inputs by key (the engine does both): same plan, same bytes."""
+    return json.dumps(plan_document(plan), indent=2) + "\n"
+
+
+def short(value: Any) -> str:
+    """One line for a value: a list of named things (bindings) by name and type."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        items = cast(list[Any], value)
+        if items and all(isinstance(i, dict) and "name" in i for i in items):
+            named = cast(list[dict[str, Any]], items)
+            return ", ".join(f"{i['name']} ({i.get('type', '?')})" for i in named)
+    return json.dumps(value, sort_keys=True)
+
+
+def _flags(resource: PlannedResource) -> str:
+    flags = [
+        f
+        for f, on in (("protected", resource.protect), ("retained", resource.retain_on_delete))
+        if on
+    ]
+    return f"  [{', '.join(flags)}]" if flags else ""
+
+
+def render_tree(plan: Plan) -> str:
+    """Resources under their parents, with the inputs a reviewer looks at first."""
+    children: dict[str | None, list[PlannedResource]] = {}
+    urns = {r.urn for r in plan.resources}
+    for resource in plan.resources:
+        parent = resource.parent if resource.parent in urns else None
+        children.setdefault(parent, []).append(resource)
+    lines = [f"{plan.project}/{plan.stack}: {len(plan.resources)} resources"]
+
+    def walk(parent: str | None, indent: str) -> None:
+        siblings = children.get(parent, [])
+        for index, resource in enumerate(siblings):
+            last = index == len(siblings) - 1
+            branch = "└─" if last else "├─"
+            lines.append(f"{indent}{branch} {resource.type}  {resource.name}{_flags(resource)}")
+            inner = indent + ("   " if last else "│  ")
+            for key in KEY_INPUTS.get(resource.type, ()):
+                if key in resource.inputs:
+                    lines.append(f"{inner}  {key}: {short(resource.inputs[key])}")
+            walk(resource.urn, inner)
+
+    walk(None, "")
+    lines.append("outputs:")
+    lines.extend(f"  {key}: {short(value)}" for key, value in sorted(plan.outputs.items()))
+    return "\n".join(lines) + "\n"

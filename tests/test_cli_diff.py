@@ -1,0 +1,233 @@
+"""`codex-infra diff`: a temporary git repository holding the project, changed between commits in
+ways that add, remove, replace and update resources, one of them protected."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from codex_infra.cli import main
+from codex_infra.diff import diff_documents, render_report
+from codex_infra.engine import SECRET
+from tests.conftest import ROOT
+
+PROJECT = ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml", "__main__.py")
+PACKAGES = ("components", "codex_infra", "examples")
+# (file, before, after): each edit must still apply to the current code.
+EDITS = (
+    # A new script name: the auth script and its workers.dev switch are replaced, production's
+    # auth domain (protected) too, and the web script's service binding is updated.
+    ("components/naming.py", 'Role.AUTH: "auth-worker"', 'Role.AUTH: "codex-auth"'),
+    # A new resource name is a new URN: one removed, one added.
+    ("components/environment.py", 'f"{name}-migrations"', 'f"{name}-migrate"'),
+    # A new binding on every script: an in-place update.
+    (
+        "components/environment.py",
+        '_plain("ENVIRONMENT", stage.kind.value),',
+        '_plain("ENVIRONMENT", stage.kind.value), _plain("RELEASE", "2"),',
+    ),
+    ("Pulumi.yaml", 'default: "2026-11-01"', 'default: "2026-10-15"'),
+    # A new hostname replaces production's protected web domain.
+    ("Pulumi.production.yaml", "web: codex.example.com", "web: www.codex.example.com"),
+)
+
+
+def git(repo: Path, *args: str) -> str:
+    command = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args]
+    return subprocess.run(command, cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def commit(repo: Path, message: str) -> str:
+    git(repo, "add", "-A")
+    git(repo, "commit", "--quiet", "-m", message)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """(repo, a commit before the project existed, the project's first commit); the working
+    tree and HEAD hold the edited project."""
+    repo = tmp_path_factory.mktemp("repo")
+    git(repo, "init", "--quiet")
+    (repo / "README.md").write_text("codex\n")
+    empty = commit(repo, "empty")
+    for name in PROJECT:
+        shutil.copy(ROOT / name, repo / name)
+    for name in PACKAGES:
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    base = commit(repo, "project")
+    for name, before, after in EDITS:
+        text = (repo / name).read_text()
+        assert before in text, f"{name} no longer holds {before!r}: update this test's edits"
+        (repo / name).write_text(text.replace(before, after))
+    commit(repo, "edits")
+    return repo, empty, base
+
+
+def diff(repo: Path, *args: str) -> Result:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(repo)
+        return CliRunner().invoke(main, ["diff", *args])
+
+
+@pytest.fixture(scope="module")
+def report(repo: tuple[Path, str, str]) -> str:
+    path, _, base = repo
+    result = diff(path, base, "--stack", "pr-1", "--stack", "production", "--output", "diff.md")
+    assert (result.exit_code, result.output) == (0, "")
+    return (path / "diff.md").read_text()
+
+
+def section(report: str, heading: str) -> list[str]:
+    lines = report.splitlines()
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines))
+    return [line for line in lines[start:end] if line]
+
+
+def test_one_summary_line_per_stack(report: str) -> None:
+    assert "- **pr-1**: 1 to add, 1 to remove, 2 to replace, 2 to update\n" in report
+    assert "- **production**: 1 to add, 1 to remove, 4 to replace, 2 to update\n" in report
+
+
+def test_protected_replacements_are_a_loud_warning_first(report: str) -> None:
+    lines = report.splitlines()
+    assert lines[:6] == [
+        f"## Infrastructure changes against `{report.split('`')[1]}`",
+        "",
+        "> [!CAUTION]",
+        "> **Protected resources would be replaced or deleted:**",
+        "> - **production** would **replace** protected `codex-auth-domain`"
+        " (`cloudflare:index/workersCustomDomain:WorkersCustomDomain`)",
+        "> - **production** would **replace** protected `codex-web-domain`"
+        " (`cloudflare:index/workersCustomDomain:WorkersCustomDomain`)",
+    ]
+
+
+def test_added_and_removed_by_urn(report: str) -> None:
+    assert section(report, "#### Added") == [
+        "- `codex-migrate` (`command:local:Command`)",
+    ]
+    assert section(report, "#### Removed") == [
+        "- `codex-migrations` (`command:local:Command`)",
+    ]
+
+
+def test_replacements_name_the_inputs_that_force_them(report: str) -> None:
+    production = report[report.index("### production") :]
+    assert section(production, "#### Replaced") == [
+        "- `codex-auth-domain` (`cloudflare:index/workersCustomDomain:WorkersCustomDomain`)"
+        " **protected**",
+        "  - `service`: `auth-worker-production` → `codex-auth-production`"
+        " **(forces replacement)**",
+        "- `codex-web-domain` (`cloudflare:index/workersCustomDomain:WorkersCustomDomain`)"
+        " **protected**",
+        "  - `hostname`: `codex.example.com` → `www.codex.example.com` **(forces replacement)**",
+        "- `codex-auth-script` (`cloudflare:index/workersScript:WorkersScript`)",
+        "  - `bindings[RELEASE].name`: `(none)` → `RELEASE`",
+        "  - `bindings[RELEASE].text`: `(none)` → `2`",
+        "  - `bindings[RELEASE].type`: `(none)` → `plain_text`",
+        "  - `compatibilityDate`: `2026-11-01` → `2026-10-15`",
+        "  - `scriptName`: `auth-worker-production` → `codex-auth-production`"
+        " **(forces replacement)**",
+        "- `codex-auth-workers-dev`"
+        " (`cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain`)",
+        "  - `scriptName`: `auth-worker-production` → `codex-auth-production`"
+        " **(forces replacement)**",
+    ]
+
+
+def test_in_place_updates_list_the_changed_inputs(report: str) -> None:
+    preview = report[report.index("### pr-1") : report.index("### production")]
+    release = [
+        "  - `bindings[RELEASE].name`: `(none)` → `RELEASE`",
+        "  - `bindings[RELEASE].text`: `(none)` → `2`",
+        "  - `bindings[RELEASE].type`: `(none)` → `plain_text`",
+        "  - `compatibilityDate`: `2026-11-01` → `2026-10-15`",
+    ]
+    assert section(preview, "#### Updated") == [
+        "- `codex-stripe-webhook-script` (`cloudflare:index/workersScript:WorkersScript`)",
+        *release,
+        "- `codex-web-script` (`cloudflare:index/workersScript:WorkersScript`)",
+        "  - `bindings[AUTH].service`: `auth-worker-preview-1` → `codex-auth-preview-1`",
+        *release,
+    ]
+
+
+def test_the_pinned_clock_leaves_the_preview_database_alone(report: str) -> None:
+    assert "codex-db-branch" not in report
+    assert "expires_at" not in report
+
+
+def test_the_worktree_is_removed(repo: tuple[Path, str, str], report: str) -> None:
+    path, _, _ = repo
+    assert report
+    assert git(path, "worktree", "list").count("\n") == 1
+
+
+def test_a_base_without_the_project_shows_everything_added(repo: tuple[Path, str, str]) -> None:
+    path, empty, _ = repo
+    result = diff(path, empty, "--stack", "pr-1")
+    assert result.exit_code == 0, result.stderr
+    assert "- **pr-1**: 14 to add, 0 to remove, 0 to replace, 0 to update\n" in result.stdout
+    (note,) = [line for line in result.stdout.splitlines() if line.startswith("> ")]
+    assert note.startswith("> no plan at base (codex-infra: error: no Pulumi.yaml in ")
+    assert note.endswith("): everything shows as added")
+
+
+def one_line_error(result: Result) -> str:
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.count("\n") == 1
+    return result.stderr
+
+
+def test_an_unknown_ref_is_one_line(repo: tuple[Path, str, str]) -> None:
+    error = one_line_error(diff(repo[0], "no-such-ref"))
+    assert error == "codex-infra: error: 'no-such-ref' is not a commit of this repository\n"
+
+
+def test_an_unknown_stack_is_one_line(repo: tuple[Path, str, str]) -> None:
+    error = one_line_error(diff(repo[0], "HEAD", "--stack", "qa"))
+    assert error.startswith("codex-infra: error: stack name 'qa' is not allowed")
+
+
+def test_outside_git_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "Pulumi.yaml").write_text("name: codex\n")
+    error = one_line_error(diff(tmp_path, "HEAD"))
+    assert error.startswith("codex-infra: error: git rev-parse: fatal: not a git repository")
+
+
+def document(protect: bool, text: str, *, hostname: str = "a.example.com") -> dict[str, object]:
+    urn = (
+        "urn:pulumi:production::codex::cloudflare:index/workersCustomDomain:WorkersCustomDomain::d"
+    )
+    return {
+        "resources": [
+            {
+                "urn": urn,
+                "type": "cloudflare:index/workersCustomDomain:WorkersCustomDomain",
+                "name": "d",
+                "protect": protect,
+                "inputs": {"hostname": hostname, "environment": text},
+            }
+        ]
+    }
+
+
+def test_a_secret_change_shows_only_as_changed() -> None:
+    before, after = document(False, "plain-value"), document(False, SECRET)
+    report = render_report("main", [diff_documents("production", before, after)])
+    assert "  - `environment`: changed **(forces replacement)**" in report
+    assert "plain-value" not in report
+
+
+def test_deleting_a_protected_resource_is_a_loud_warning() -> None:
+    report = render_report(
+        "main", [diff_documents("production", document(True, "x"), {"resources": []})]
+    )
+    assert "> - **production** would **delete** protected `d`" in report
+    assert "- **production**: 0 to add, 1 to remove, 0 to replace, 0 to update" in report
