@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
 from codex_infra.engine import ENGINE_LOG
 from codex_infra.plan import PlanError, find_root, plan_stack, redact, render_json, render_tree
@@ -102,6 +103,7 @@ def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
         output.write_text(report)
 
 
+main.add_command(check)
 main.add_command(reap)
 
 if __name__ == "__main__":  # `python -m codex_infra.cli`, how diff plans another revision
