@@ -183,7 +183,7 @@ def _preview_branch_expires(subject: Subject, now: dt.datetime) -> Iterator[str]
         return
     stage = subject.stage
     name = subject.get("branch_name")
-    expected = stage.branch_name("")  # a preview's name does not involve production's branch
+    expected = stage.branch_name(str(subject.get("parent_branch")))
     if _known(name) and name != expected:
         yield f"branch_name {name!r} must be {expected!r}"
     expires = subject.get("expires_at")

@@ -6,12 +6,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import runpy
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pulumi_policy
 import pytest
+import yaml
 from google.protobuf import struct_pb2
 from pulumi.runtime import proto
 from pulumi_policy.policy import _PolicyAnalyzerServicer
@@ -29,6 +32,7 @@ from codex_infra.policies import (
     evaluate,
     from_plan,
 )
+from components.naming import parse_stack
 from tests.conftest import FIXED_EPOCH, ROOT
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
@@ -284,16 +288,15 @@ def test_every_policy_has_violating_cases() -> None:
 def test_no_custom_domains_or_routes_outside_production(
     planned: Planned, stack: str, type_: str, script_key: str, what: str
 ) -> None:
-    suffix = "staging" if stack == "staging" else "preview-12"
+    stage = parse_stack(stack)
     domain = next(s for s in subjects(planned, "production") if s.type == DOMAIN)
-    extra = _moved(domain, stack, type_, **{script_key: f"codex-web-{suffix}"})
+    extra = _moved(domain, stack, type_, **{script_key: f"codex-web-{stage.suffix}"})
     violations = evaluate([*subjects(planned, stack), extra], NOW)
-    kind = "staging" if stack == "staging" else "preview"
     assert violations == [
         Violation(
             "no-custom-domains-outside-production",
             domain.name,
-            f"a {kind} stack may have no {what}; it is reached on workers.dev",
+            f"a {stage.kind.value} stack may have no {what}; it is reached on workers.dev",
             extra.urn,
         )
     ]
@@ -355,6 +358,15 @@ def _servicer(pack: dict[str, Any], clock: dt.datetime = NOW) -> _PolicyAnalyzer
         pack["enforcement_level"],
         description=pack["description"],
     )
+
+
+def test_pack_runs_in_the_environment_of_these_tests() -> None:
+    """`pulumi preview --policy-pack policy` imports codex_infra from the project's venv."""
+    project = yaml.safe_load((ROOT / "policy" / "PulumiPolicy.yaml").read_text())
+    runtime = project["runtime"]
+    assert (runtime["name"], runtime["options"]["toolchain"]) == ("python", "uv")
+    venv = (ROOT / "policy" / runtime["options"]["virtualenv"]).resolve()
+    assert venv == Path(sys.prefix).resolve()
 
 
 def test_pack_registers_every_rule_as_mandatory(pack: dict[str, Any]) -> None:
