@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
-from codex_infra.engine import SECRET, Plan
+from codex_infra.engine import ENGINE_LOG, SECRET, Plan
 from codex_infra.plan import PLAN_EPOCH
 from tests.conftest import FIXED_EPOCH, ROOT
 
@@ -205,6 +205,13 @@ def test_a_secret_is_redacted_from_error_messages() -> None:
         f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a relative path inside the "
         "project, without '..'\n"
     )
+
+
+def test_what_the_engine_logs_is_one_redacted_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("plan", "pr-7", "--secret", "stripeWebhookSecret=whsec_Logged3v").exit_code == 0
+    ENGINE_LOG.error("bad whsec_Logged3v here\nTraceback (most recent call last):\n  File x")
+    ENGINE_LOG.info("not shown")
+    assert capsys.readouterr().err == f"error: bad {SECRET} here\n"
 
 
 def test_two_runs_give_identical_bytes() -> None:
