@@ -29,7 +29,7 @@ from codex_infra.engine import (
 from components.naming import NamingError, parse_stack
 from components.settings import ConfigError
 
-# The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T09:46:40Z): a
+# The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
 # only where the code or config does. A real deploy uses the time of the deploy.
 PLAN_EPOCH = "1795000000"

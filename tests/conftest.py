@@ -16,15 +16,14 @@ from codex_infra.engine import (
     run_program,
     with_placeholder_secrets,
 )
+from codex_infra.plan import PLAN_EPOCH
 
 ROOT = Path(__file__).resolve().parent.parent
-# A fixed clock, so preview expiry dates are the same on every run.
-FIXED_EPOCH = "1795000000"  # 2026-11-18T09:46:40Z
 
 
 @cache
 def _planned(stack: str) -> tuple[Plan, dict[str, Any]]:
-    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = PLAN_EPOCH  # the offline plan's clock
     plan = Plan("codex", stack)
     config = with_placeholder_secrets(load_stack_config(ROOT, stack), stack)
     program = run_program(ROOT, config, plan)

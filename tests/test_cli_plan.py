@@ -18,8 +18,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import ENGINE_LOG, SECRET, Plan
-from codex_infra.plan import PLAN_EPOCH
-from tests.conftest import FIXED_EPOCH, ROOT
+from tests.conftest import ROOT
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 STACKS = ("production", "staging", "pr-7")
@@ -76,11 +75,6 @@ def run(*args: str) -> Result:
 @pytest.fixture(autouse=True)
 def in_project(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
-
-
-def test_the_plan_clock_is_the_one_the_tests_use() -> None:
-    """So the session's pinned SOURCE_DATE_EPOCH and the CLI's default give the same plans."""
-    assert PLAN_EPOCH == FIXED_EPOCH
 
 
 @pytest.mark.parametrize("stack", STACKS)

@@ -21,6 +21,7 @@ from pulumi_policy.policy import _PolicyAnalyzerServicer
 
 from codex_infra import policies
 from codex_infra.engine import SECRET, Plan, PlannedResource
+from codex_infra.plan import PLAN_EPOCH
 from codex_infra.policies import (
     DOMAIN,
     PACK_NAME,
@@ -33,14 +34,14 @@ from codex_infra.policies import (
     from_plan,
 )
 from components.naming import parse_stack
-from tests.conftest import FIXED_EPOCH, ROOT
+from tests.conftest import ROOT
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 Inputs = dict[str, Any]
 # Plan resources and policy subjects share the fields a mutation changes.
 R = TypeVar("R", Subject, PlannedResource)
 
-NOW = dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC)
+NOW = dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
 STACKS = ("production", "staging", "pr-12")
 _SIG = "4dabf18193072939515e22adb298388d"
 _SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"

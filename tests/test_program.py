@@ -18,9 +18,10 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
+from codex_infra.plan import PLAN_EPOCH
 from components.bundle import hash_tree, sha256_file
 from components.settings import ConfigError
-from tests.conftest import FIXED_EPOCH, ROOT
+from tests.conftest import ROOT
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 
@@ -222,7 +223,7 @@ def test_staging_and_previews_use_workers_dev(planned: Planned, stack: str) -> N
                 "branch_name": "preview/pr-12",
                 "parent_branch": "main",
                 "expires_at": (
-                    dt.datetime.fromtimestamp(int(FIXED_EPOCH), dt.UTC) + dt.timedelta(hours=168)
+                    dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC) + dt.timedelta(hours=168)
                 ).strftime("%Y-%m-%dT%H:%M:%SZ"),
             },
         ),
