@@ -373,6 +373,16 @@ def test_pulumi_recovers_once_then_retries_once(name: str, job_id: str, command:
     assert order == sorted(order)
 
 
+@pytest.mark.parametrize(
+    ("name", "job_id"), [("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")]
+)
+def test_every_up_runs_the_policy_pack(name: str, job_id: str) -> None:
+    ups = _pulumi(jobs(name)[job_id], "up")
+    assert ups
+    assert all(step["with"]["policyPacks"] == "policy" for step in ups)
+    assert (ROOT / "policy" / "PulumiPolicy.yaml").is_file()
+
+
 def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
     preview = jobs("preview")
     (up, _) = _pulumi(preview["deploy"], "up")
