@@ -105,6 +105,3 @@ def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
 
 main.add_command(check)
 main.add_command(reap)
-
-if __name__ == "__main__":  # `python -m codex_infra.cli`, how diff plans another revision
-    main()

@@ -202,8 +202,9 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
             _git(root, "worktree", "remove", "--force", str(tree))
 
 
-# This package (the harness) is loaded from where it runs now; everything else, `components`
-# first of all, from the tree being planned, which is first on the path.
+# The harness (codex_infra.plan and .engine, which import nothing of `components`) is loaded from
+# where it runs now; the program, `components` first of all, from the tree being planned, which
+# is first on the path. So any revision plans, whatever its components look like inside.
 _HARNESS = Path(__file__).resolve().parent
 _RUN_HARNESS = """
 import importlib.util, sys
@@ -213,8 +214,12 @@ spec = importlib.util.spec_from_file_location(
 )
 sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
-from codex_infra.cli import main
-main(prog_name="codex-infra")
+from pathlib import Path
+from codex_infra.plan import PlanError, find_root, plan_stack, render_json
+try:
+    sys.stdout.write(render_json(plan_stack(find_root(Path.cwd()), sys.argv[1])))
+except PlanError as err:
+    sys.exit(f"codex-infra: error: {err}")
 """
 
 
@@ -230,7 +235,7 @@ def plan_in_subprocess(project: Path, stack: str) -> Planned:
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", PLAN_EPOCH),
     }
     result = subprocess.run(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), "plan", stack, "--json"],
+        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), stack],
         cwd=project,
         env=env,
         capture_output=True,

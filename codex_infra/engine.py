@@ -22,9 +22,9 @@ from pulumi.runtime import mocks, settings
 from pulumi.runtime.stack import run_in_stack
 from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPrivateUsage]
 
-from components.settings import NAMESPACE, StripeSettings
-
-PROJECT = "codex"
+# Nothing here imports `components`: `codex-infra diff` runs this harness against another
+# revision's program, whose components may differ in everything but `__main__.py`'s contract.
+PROJECT = "codex"  # also the namespace of the project's bare config keys
 SECRET = "[secret]"  # noqa: S105 (what a secret is shown as, not a secret)
 # The wire's markers (pulumi/sdk/go/common/resource/sig); values are stable across versions.
 _SIG = "4dabf18193072939515e22adb298388d"
@@ -69,7 +69,7 @@ def load_stack_config(root: Path, stack: str) -> StackConfig:
     Pulumi.<stack>.yaml. Encrypted (`secure:`) values cannot be read here and count as not given."""
     values: dict[str, str] = {}
     for key, decl in _config_section(root / "Pulumi.yaml").items():
-        full = key if ":" in key else f"{NAMESPACE}:{key}"
+        full = key if ":" in key else f"{PROJECT}:{key}"
         if isinstance(decl, dict):
             if "value" in decl:
                 values[full] = _text(decl["value"])
@@ -93,7 +93,7 @@ def with_overrides(
     """Like `pulumi config set [--secret]`: bare keys belong to the project."""
 
     def full(key: str) -> str:
-        return key if ":" in key else f"{NAMESPACE}:{key}"
+        return key if ":" in key else f"{PROJECT}:{key}"
 
     values = dict(config.values)
     values.update({full(k): v for k, v in plain.items()})
@@ -104,11 +104,12 @@ def with_overrides(
 
 def with_placeholder_secrets(config: StackConfig, stack: str) -> StackConfig:
     """Secrets nobody gave become placeholders of the right shape for the stage."""
-    missing = {
-        key: value
-        for key, value in StripeSettings.placeholders(production=stack == "production").items()
-        if f"{NAMESPACE}:{key}" not in config.values
+    mode = "live" if stack == "production" else "test"
+    placeholders = {
+        "stripeSecretKey": f"sk_{mode}_placeholder",
+        "stripeWebhookSecret": "whsec_placeholder",
     }
+    missing = {k: v for k, v in placeholders.items() if f"{PROJECT}:{k}" not in config.values}
     return with_overrides(config, {}, missing)
 
 

@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
+from pulumi import RunError
+
 from codex_infra.engine import (
     PROJECT,
     SECRET,
@@ -26,8 +28,6 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
-from components.naming import NamingError, parse_stack
-from components.settings import ConfigError
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
@@ -117,12 +117,11 @@ def plan_stack(
     secrets = dict(secret_overrides or {})
     hidden = tuple(v for v in secrets.values() if v)
     try:
-        parse_stack(stack)
         config = with_overrides(load_stack_config(root, stack), config_overrides or {}, secrets)
         plan = Plan(PROJECT, stack)
         with _pinned_clock(), _collector_paused():
             run_program(root, with_placeholder_secrets(config, stack), plan)
-    except (NamingError, StackConfigError, ConfigError) as err:
+    except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
         raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
     if not hidden:
         return plan

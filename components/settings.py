@@ -206,15 +206,6 @@ class StripeSettings(_Concern):
     stripe_secret_key: SecretStr
     stripe_webhook_secret: SecretStr
 
-    @classmethod
-    def placeholders(cls, *, production: bool) -> dict[str, str]:
-        """Stand-ins of the right shape for an offline plan, where no secret is given."""
-        mode = "live" if production else "test"
-        return {
-            "stripeSecretKey": f"sk_{mode}_placeholder",
-            "stripeWebhookSecret": "whsec_placeholder",
-        }
-
     @field_validator("stripe_secret_key")
     @classmethod
     def _key_matches_stage(cls, value: SecretStr, info: ValidationInfo) -> SecretStr:

@@ -185,6 +185,28 @@ def one_line_error(result: Result) -> str:
     return result.stderr
 
 
+def test_a_base_whose_components_differ_inside_plans_with_its_own_code(tmp_path: Path) -> None:
+    """A refactor that changes no resource (here: names the harness once imported) is no change."""
+    repo = tmp_path
+    git(repo, "init", "--quiet")
+    for name in PROJECT:
+        shutil.copy(ROOT / name, repo / name)
+    for name in PACKAGES:
+        shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+    settings = repo / "components/settings.py"
+    original = settings.read_text()
+    assert "NAMESPACE" in original
+    settings.write_text(original.replace("NAMESPACE", "CONFIG_NAMESPACE"))
+    base = commit(repo, "components with other names inside")
+    settings.write_text(original)
+    commit(repo, "rename back")
+    result = diff(repo, base, "--stack", "pr-1", "--stack", "production")
+    assert result.exit_code == 0, result.stderr
+    assert "no plan at base" not in result.stdout
+    assert "**pr-1**: no changes" in result.stdout
+    assert "**production**: no changes" in result.stdout
+
+
 def test_an_unknown_ref_is_one_line(repo: tuple[Path, str, str]) -> None:
     error = one_line_error(diff(repo[0], "no-such-ref"))
     assert error == "codex-infra: error: 'no-such-ref' is not a commit of this repository\n"
