@@ -176,8 +176,18 @@ class WorkerSettings(_Concern):
             raise ValueError(str(err)) from None
         return str(PurePosixPath(value))
 
-    def assets_root(self, root: Path) -> Path:
-        return root / self.assets_dir
+    @model_validator(mode="after")
+    def _assets_apart_from_code(self) -> WorkerSettings:
+        """Everything in the assets directory is published: no bundle may sit in or around it."""
+        assets = PurePosixPath(self.assets_dir)
+        for role in Role:
+            code = PurePosixPath(self.bundles.for_role(role).dir)
+            if assets == code or assets in code.parents or code in assets.parents:
+                raise ValueError(
+                    f"{NAMESPACE}:assetsDir overlaps {NAMESPACE}:bundles.{role.value}.dir:"
+                    " the Worker's code would be published as static assets"
+                )
+        return self
 
 
 class ObservabilitySettings(_Concern):
@@ -242,19 +252,21 @@ class Settings:
     stripe: StripeSettings
 
 
-_CONCERNS: dict[str, type[_Concern]] = {
-    "cloudflare": CloudflareSettings,
-    "neon": NeonSettings,
-    "workers": WorkerSettings,
-    "observability": ObservabilitySettings,
-    "migrations": MigrationSettings,
-    "stripe": StripeSettings,
-}
+_CONCERNS: tuple[type[_Concern], ...] = (
+    CloudflareSettings,
+    NeonSettings,
+    WorkerSettings,
+    ObservabilitySettings,
+    MigrationSettings,
+    StripeSettings,
+)
+# Which concern owns each config key.
 _OWNER = {
-    (field.alias or name): concern
-    for concern, model in _CONCERNS.items()
+    (field.alias or name): model
+    for model in _CONCERNS
     for name, field in model.model_fields.items()
 }
+C = TypeVar("C", bound=_Concern)
 
 
 def _decode(value: str) -> Any:
@@ -267,17 +279,22 @@ def _decode(value: str) -> Any:
     return value
 
 
-def _one_line(err: ValidationError, concern: str) -> str:
-    """pydantic's own text echoes input values; ours names keys only, never values."""
+def _one_line(err: ValidationError) -> str:
+    """pydantic's own text echoes input values; ours names keys only, never values.
+    (An error of a whole concern has no location: its message names its keys itself.)"""
     parts: list[str] = []
     for e in err.errors(include_input=False, include_url=False):
         loc = ".".join(str(p) for p in e["loc"])
-        key = f"{NAMESPACE}:{loc}" if loc else f"{NAMESPACE} ({concern})"
-        msg = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "missing":
-            msg = "is required"
-        parts.append(f"{key}: {msg}")
+        msg = "is required" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
+        parts.append(f"{NAMESPACE}:{loc}: {msg}" if loc else msg)
     return "; ".join(parts)
+
+
+def _validate(model: type[C], raw: dict[type[_Concern], dict[str, Any]], context: _Context) -> C:
+    try:
+        return model.model_validate(raw[model], context=context)
+    except ValidationError as err:
+        raise ConfigError(_one_line(err)) from None
 
 
 def load_settings(
@@ -291,7 +308,7 @@ def load_settings(
         stage = parse_stack(stack)
     except NamingError as err:
         raise ConfigError(str(err)) from None
-    raw: dict[str, dict[str, Any]] = {concern: {} for concern in _CONCERNS}
+    raw: dict[type[_Concern], dict[str, Any]] = {model: {} for model in _CONCERNS}
     for full_key, value in sorted(config.items()):
         namespace, _, key = full_key.partition(":")
         if namespace != NAMESPACE:
@@ -307,18 +324,22 @@ def load_settings(
             )
         raw[concern][key] = _decode(value)
     context = _Context(stage, root)
-    models: dict[str, _Concern] = {}
-    for concern, model in _CONCERNS.items():
-        try:
-            models[concern] = model.model_validate(raw[concern], context=context)
-        except ValidationError as err:
-            raise ConfigError(_one_line(err, concern)) from None
+    settings = Settings(
+        stage=stage,
+        root=root,
+        cloudflare=_validate(CloudflareSettings, raw, context),
+        neon=_validate(NeonSettings, raw, context),
+        workers=_validate(WorkerSettings, raw, context),
+        observability=_validate(ObservabilitySettings, raw, context),
+        migrations=_validate(MigrationSettings, raw, context),
+        stripe=_validate(StripeSettings, raw, context),
+    )
     try:
         for role in Role:
             stage.script_name(role)
     except NamingError as err:
         raise ConfigError(str(err)) from None
-    return Settings(stage=stage, root=root, **models)  # pyright: ignore[reportArgumentType]
+    return settings
 
 
 def load_from_pulumi(root: Path) -> Settings:

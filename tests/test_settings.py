@@ -142,6 +142,12 @@ def test_secret_values_are_hidden_in_repr() -> None:
             "codex:bundles.auth: is required",
         ),
         ("pr-3", {"zoneID": "abc"}, "codex:zoneID is not a known setting"),
+        (
+            "pr-3",
+            {"assetsDir": "examples/bundles/web"},
+            "codex:assetsDir overlaps codex:bundles.web.dir: the Worker's code would be published",
+        ),
+        ("pr-3", {"assetsDir": "examples/bundles"}, "codex:assetsDir overlaps codex:bundles.web"),
     ],
 )
 def test_refused_inputs_name_the_key(stack: str, overrides: dict[str, str], expected: str) -> None:
