@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import pulumi
 import pulumi.dynamic
 
-from components.neon_provider import NeonBranchProvider
+from components.neon_provider import OUTPUT_KEYS, BranchSpec, NeonBranchProvider
 
 __all__ = ["NeonBranch", "NeonBranchArgs", "NeonBranchProvider"]
 
 SECRET_OUTPUTS = ["database_url", "direct_database_url"]
 
 
-@dataclass(frozen=True)
-class NeonBranchArgs:
-    """`parent_branch=None` marks production's default branch: only ever adopted, never
-    created or deleted, so it is also protected and retained by Pulumi."""
-
-    project_id: str
-    branch_name: str
-    parent_branch: str | None
-    database_name: str
-    role_name: str
-    expires_at: str | None = None
-    protected: bool | None = None
-
-    @property
-    def is_default_branch(self) -> bool:
-        return self.parent_branch is None
+# The provider's own record of a branch's inputs is the component's args: one shape for both.
+NeonBranchArgs = BranchSpec
 
 
 class _Branch(pulumi.dynamic.Resource):
@@ -41,11 +27,8 @@ class _Branch(pulumi.dynamic.Resource):
     direct_database_url: pulumi.Output[str]
 
     def __init__(self, name: str, args: NeonBranchArgs, opts: pulumi.ResourceOptions) -> None:
-        props = {
-            **asdict(args),
-            **{key: None for key in ("branch_id", "endpoint_id", "host", "pooler_host")},
-            **{key: None for key in SECRET_OUTPUTS},
-        }
+        # Outputs are declared as props without a value, as dynamic resources require.
+        props = {**asdict(args), **dict.fromkeys(OUTPUT_KEYS)}
         super().__init__(NeonBranchProvider(), name, props, opts)
 
 
@@ -67,8 +50,8 @@ class NeonBranch(pulumi.ComponentResource):
             pulumi.ResourceOptions(
                 parent=self,
                 additional_secret_outputs=SECRET_OUTPUTS,
-                protect=args.is_default_branch,
-                retain_on_delete=args.is_default_branch,
+                protect=args.is_production,
+                retain_on_delete=args.is_production,
             ),
         )
         self.branch_id = branch.branch_id

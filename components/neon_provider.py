@@ -74,7 +74,8 @@ class BranchSpec:
     database_name: str
     role_name: str
     expires_at: str | None = None
-    protected: bool = False
+    # Neon's own branch protection; None leaves it as it is in Neon (e.g. set in the console).
+    protected: bool | None = None
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> BranchSpec:
@@ -85,7 +86,7 @@ class BranchSpec:
             database_name=props["database_name"],
             role_name=props["role_name"],
             expires_at=props.get("expires_at"),
-            protected=bool(props.get("protected", False)),
+            protected=props.get("protected"),
         )
 
     @property
@@ -118,7 +119,7 @@ def _changed(key: str, old: Any, new: Any) -> bool:
     if key == "expires_at":
         return not _same_time(old, new)
     if key == "protected":
-        return bool(old) != bool(new)
+        return new is not None and bool(old) != new
     return old != new
 
 
@@ -129,11 +130,14 @@ def _rfc3339(value: str | None) -> str | None:
 
 
 def _setting_changes(branch: Json, spec: BranchSpec) -> Json:
-    """Fields of the PATCH that makes the live branch match the spec."""
+    """Fields of the PATCH that makes the live branch match the spec. Production's default
+    branch is only adopted: never altered, so protection set in the console stays."""
     changes: Json = {}
+    if spec.is_production:
+        return changes
     if not _same_time(branch.get("expires_at"), spec.expires_at):
         changes["expires_at"] = spec.expires_at
-    if bool(branch.get("protected", False)) != spec.protected:
+    if spec.protected is not None and bool(branch.get("protected", False)) != spec.protected:
         changes["protected"] = spec.protected
     return changes
 

@@ -191,6 +191,24 @@ def test_production_default_branch_is_adopted_and_never_deleted(neon: FakeNeon) 
     assert neon.branch_names(PROJECT) == ["main"]
 
 
+def test_production_branch_protected_in_neon_stays_protected(neon: FakeNeon) -> None:
+    """Adopting, refreshing and updating production never touches its Neon settings."""
+    neon.edit_branch(PROJECT, "main", protected=True)
+    provider = NeonBranchProvider()
+    production = props(branch_name="main", parent_branch=None, expires_at=None, protected=None)
+
+    created = provider.create(production)
+    read = provider.read(created.id, {**production, **(created.outs or {})})
+    olds = read.outs or {}
+    diff = provider.diff(created.id, olds, production)
+    provider.update(created.id, olds, production)
+
+    assert olds["protected"] is True
+    assert diff.changes is False
+    assert neon.count("PATCH") == 0
+    assert next(b for b in neon.branches(PROJECT) if b["name"] == "main")["protected"] is True
+
+
 @pytest.mark.parametrize("name", ["prod", "staging"])
 def test_production_branch_is_never_created(neon: FakeNeon, name: str) -> None:
     neon.add_branch(PROJECT, "staging")
