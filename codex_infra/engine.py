@@ -124,6 +124,8 @@ class PlannedResource:
     retain_on_delete: bool
     dependencies: tuple[str, ...]
     inputs: dict[str, Any]
+    # Outputs the real engine encrypts in state (the mock engine does not apply them).
+    secret_outputs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -214,6 +216,7 @@ class _Recorder(mocks.MockMonitor):
                     retain_on_delete=bool(request.retainOnDelete),
                     dependencies=tuple(sorted(deps)),
                     inputs={k: v for k, v in inputs.items() if k not in _HIDDEN_INPUTS},
+                    secret_outputs=tuple(request.additionalSecretOutputs),
                 )
             )
         return response

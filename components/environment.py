@@ -80,7 +80,10 @@ class Environment(pulumi.ComponentResource):
             create=migrations.migration_command,
             environment={"DATABASE_URL": self.database.direct_database_url},
             triggers=[hash_tree(settings.root / migrations.migrations_dir)],
-            opts=child,
+            # A migrator may echo its connection string: keep its output encrypted in state.
+            opts=pulumi.ResourceOptions(
+                parent=self, additional_secret_outputs=["stdout", "stderr"]
+            ),
         )
 
         session_secret = random.RandomPassword(

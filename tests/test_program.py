@@ -163,6 +163,18 @@ def test_migrations_run_first_with_the_direct_url(planned: Planned, stack: str) 
     assert _sync_await(direct.future()).startswith("postgresql://")
 
 
+@pytest.mark.parametrize("stack", STACKS)
+def test_state_keeps_connection_strings_and_migration_output_encrypted(
+    planned: Planned, stack: str
+) -> None:
+    plan, _ = planned(stack)
+    assert plan.by_name("codex-db-branch").secret_outputs == (
+        "database_url",
+        "direct_database_url",
+    )
+    assert plan.by_name("codex-migrations").secret_outputs == ("stdout", "stderr")
+
+
 def test_web_depends_on_the_auth_script_it_binds(planned: Planned) -> None:
     plan, _ = planned("pr-12")
     assert plan.by_name("codex-auth-script").urn in plan.by_name("codex-web-script").dependencies
