@@ -413,6 +413,9 @@ def test_deploys_build_bundles_smoke_check_and_use_an_environment(name: str, job
     assert "Build Worker bundles" in names
     smoke = next(s for s in job["steps"] if s.get("name", "").startswith("Smoke check"))
     assert "deadline" in smoke["run"]
+    assert smoke["env"]["HEALTH_PATH"] == "/healthz"
+    assert '"${url}${HEALTH_PATH}"' in smoke["run"]
+    assert '[ "$code" -lt 300 ]' in smoke["run"]
     assert "environment" in job
 
 
