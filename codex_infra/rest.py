@@ -1,22 +1,18 @@
 """The one HTTP client the reaper uses for GitHub and Cloudflare.
 
 Both are JSON APIs behind a bearer token that sometimes answer 429 or 5xx; this adds
-bounded retries (tenacity) and turns every failure into a one-line `ApiError` that names
-the request and the service's own message, never the token.
+bounded retries that honour Retry-After (`components.http`) and turns every failure into a
+one-line `ApiError` that names the request and the service's own message, never the token.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, Self, cast
+from typing import Any, cast
 
 import httpx
-import tenacity
 
-log = logging.getLogger(__name__)
+from components.http import BearerClient, Retry, json_or_none, one_line, retry_after
 
 #: Statuses after which the same request may succeed a little later.
 TRANSIENT = frozenset({429, 500, 502, 503, 504})
@@ -34,28 +30,18 @@ class ApiError(Exception):
         detail: str,
         *,
         transient: bool | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.status = status
+        self.retry_after = retry_after
         self.transient = status in TRANSIENT if transient is None else transient
         answer = f" with HTTP {status}" if status else ""
         super().__init__(f"{service} API {method} {path} failed{answer}: {detail}")
 
 
-@dataclass(frozen=True)
-class Retry:
-    """How patient to be with transient failures (tests make it fast)."""
-
-    attempts: int = 5
-    base_seconds: float = 1.0
-    max_wait_seconds: float = 30.0
-
-
 def _detail(response: httpx.Response) -> str:
     """GitHub says `message`; Cloudflare says `errors: [{code, message}]`."""
-    try:
-        body: Any = response.json()
-    except ValueError:
-        body = None
+    body: Any = json_or_none(response)
     parts: list[str] = []
     if isinstance(body, dict):
         fields = cast(dict[str, Any], body)
@@ -67,11 +53,10 @@ def _detail(response: httpx.Response) -> str:
                     parts.append(f"{entry.get('code', '')} {entry['message']}".strip())
         if not parts and fields.get("message"):
             parts.append(str(fields["message"]))
-    text = "; ".join(parts) or response.text.strip()[:200] or response.reason_phrase
-    return " ".join(text.split())
+    return one_line(response, "; ".join(parts))
 
 
-class RestClient:
+class RestClient(BearerClient):
     """One service's API over one connection pool: `send` returns a successful response."""
 
     def __init__(
@@ -87,74 +72,28 @@ class RestClient:
     ) -> None:
         self.service = service
         self.retry = retry or Retry()
-        self._http = httpx.Client(
-            base_url=base_url,
-            headers={
-                "Authorization": f"Bearer {token}",
-                "User-Agent": "codex-infra",
-                **(headers or {}),
-            },
-            timeout=timeout,
-            transport=transport,
-        )
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._http.close()
+        super().__init__(base_url, token, timeout=timeout, headers=headers, transport=transport)
 
     def send(
         self, method: str, url: str, *, params: Mapping[str, str] | None = None
     ) -> httpx.Response:
         """Send, retrying no-answer, 429 and 5xx; every request the reaper makes is idempotent."""
-
-        def log_retry(state: tenacity.RetryCallState) -> None:
-            outcome = state.outcome
-            log.warning(
-                "%s; retrying in %.1f s (attempt %d of %d)",
-                outcome.exception() if outcome is not None else "failed",
-                state.upcoming_sleep,
-                state.attempt_number,
-                self.retry.attempts,
-            )
-
-        retrying = tenacity.Retrying(
-            stop=tenacity.stop_after_attempt(self.retry.attempts),
-            wait=tenacity.wait_random_exponential(
-                multiplier=self.retry.base_seconds, max=self.retry.max_wait_seconds
-            ),
-            retry=tenacity.retry_if_exception(lambda e: isinstance(e, ApiError) and e.transient),
-            before_sleep=log_retry,
-            reraise=True,
-        )
-        return retrying(self._send_once, method, url, params)
-
-    def _send_once(self, method: str, url: str, params: Mapping[str, str] | None) -> httpx.Response:
         target = httpx.URL(url)
-        path = target.path
-        base = self._http.base_url
-        if target.is_absolute_url and target.netloc != base.netloc:
+        if target.is_absolute_url and target.netloc != self._http.base_url.netloc:
             # A pagination link is followed as given, but the token stays with its service.
             raise ApiError(
-                self.service, method, path, 0, f"refusing to follow a link to {target.host}"
+                self.service, method, target.path, 0, f"refusing to follow a link to {target.host}"
             )
-        try:
-            response = self._http.request(method, url, params=params)
-        except httpx.TransportError as error:
-            raise ApiError(
-                self.service,
-                method,
-                path,
-                0,
-                f"no answer ({type(error).__name__}: {error})",
-                transient=True,
-            ) from None
-        if response.is_error:
-            raise ApiError(self.service, method, path, response.status_code, _detail(response))
-        return response
+        return self.retry.call(
+            lambda: self._send_once(method, url, params=params),
+            lambda e: isinstance(e, ApiError) and e.transient,
+        )
+
+    def _no_answer(self, method: str, url: str, detail: str) -> ApiError:
+        path = httpx.URL(url).path
+        return ApiError(self.service, method, path, 0, f"no answer ({detail})", transient=True)
+
+    def _refused(self, method: str, url: str, response: httpx.Response) -> ApiError:
+        status, wait = response.status_code, retry_after(response)
+        path = httpx.URL(url).path
+        return ApiError(self.service, method, path, status, _detail(response), retry_after=wait)

@@ -8,25 +8,22 @@ message; the key is never part of a message or a log line.
 
 from __future__ import annotations
 
-import email.utils
-import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 import tenacity
-from tenacity import RetryCallState
 
-log = logging.getLogger(__name__)
+from components.http import BearerClient, Retry, json_or_none, one_line, retry_after
 
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
 #: Branches asked for per request when listing (Neon allows up to 10000).
 BRANCH_PAGE_SIZE = 100
+#: How patient to be with Neon unless NEON_RETRY_* say otherwise.
+NEON_RETRY = Retry(attempts=8, base_seconds=0.5, max_wait_seconds=30.0, max_seconds=120.0)
 
 Json = dict[str, Any]
 T = TypeVar("T")
@@ -105,10 +102,7 @@ class NeonSettings:
     api_key: str
     api_host: str = DEFAULT_API_HOST
     http_timeout: float = 30.0
-    retry_attempts: int = 8
-    retry_max_seconds: float = 120.0
-    retry_base_seconds: float = 0.5
-    retry_max_wait_seconds: float = 30.0
+    retry: Retry = NEON_RETRY
     operation_timeout: float = 600.0
     operation_poll_seconds: float = 2.0
 
@@ -141,33 +135,17 @@ class NeonSettings:
             api_key=key,
             api_host=env.get("NEON_API_HOST", "").strip().rstrip("/") or DEFAULT_API_HOST,
             http_timeout=number("NEON_HTTP_TIMEOUT", cls.http_timeout),
-            retry_attempts=max(1, int(number("NEON_RETRY_ATTEMPTS", cls.retry_attempts))),
-            retry_max_seconds=number("NEON_RETRY_MAX_SECONDS", cls.retry_max_seconds),
-            retry_base_seconds=number("NEON_RETRY_BASE_SECONDS", cls.retry_base_seconds),
-            retry_max_wait_seconds=number(
-                "NEON_RETRY_MAX_WAIT_SECONDS", cls.retry_max_wait_seconds
+            retry=Retry(
+                attempts=max(1, int(number("NEON_RETRY_ATTEMPTS", cls.retry.attempts))),
+                base_seconds=number("NEON_RETRY_BASE_SECONDS", cls.retry.base_seconds),
+                max_wait_seconds=number("NEON_RETRY_MAX_WAIT_SECONDS", cls.retry.max_wait_seconds),
+                max_seconds=number("NEON_RETRY_MAX_SECONDS", cls.retry.max_seconds),
             ),
             operation_timeout=number("NEON_OPERATION_TIMEOUT", cls.operation_timeout),
             operation_poll_seconds=number(
                 "NEON_OPERATION_POLL_SECONDS", cls.operation_poll_seconds
             ),
         )
-
-
-class _RetryAfterOrBackoff(tenacity.wait.wait_base):
-    """Wait as long as Neon asks (Retry-After), else exponential backoff with full jitter."""
-
-    def __init__(self, settings: NeonSettings) -> None:
-        self._backoff = tenacity.wait_random_exponential(
-            multiplier=settings.retry_base_seconds, max=settings.retry_max_wait_seconds
-        )
-
-    def __call__(self, retry_state: RetryCallState) -> float:
-        outcome = retry_state.outcome
-        error = outcome.exception() if outcome is not None else None
-        if isinstance(error, NeonHTTPError) and error.retry_after is not None:
-            return error.retry_after
-        return self._backoff(retry_state)
 
 
 def is_transient(error: BaseException) -> bool:
@@ -184,67 +162,7 @@ def with_retries(
     fn: Callable[[], T],
 ) -> T:
     """Call fn, retrying on retry_on errors within the attempt and time bounds of settings."""
-
-    def log_retry(state: RetryCallState) -> None:
-        outcome = state.outcome
-        log.warning(
-            "%s: %s; retrying in %.1f s (attempt %d of %d)",
-            what,
-            outcome.exception() if outcome is not None else "failed",
-            state.upcoming_sleep,
-            state.attempt_number,
-            settings.retry_attempts,
-        )
-
-    retrying = tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(settings.retry_attempts)
-        | tenacity.stop_before_delay(settings.retry_max_seconds),
-        wait=_RetryAfterOrBackoff(settings),
-        retry=tenacity.retry_if_exception(retry_on),
-        before_sleep=log_retry,
-    )
-    try:
-        return retrying(fn)
-    except tenacity.RetryError as gave_up:
-        last = gave_up.last_attempt
-        raise NeonUnavailableError(
-            f"{what}: gave up after {last.attempt_number} attempts: {last.exception()}"
-        ) from last.exception()
-
-
-def _retry_after(response: httpx.Response) -> float | None:
-    """Seconds asked for by a Retry-After header (delta-seconds or HTTP date)."""
-    raw = response.headers.get("retry-after")
-    if raw is None:
-        return None
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(raw)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def _error_for(method: str, path: str, response: httpx.Response) -> NeonHTTPError:
-    try:
-        body: Json | None = response.json()
-    except ValueError:
-        body = None
-    if isinstance(body, dict):
-        code = str(body.get("code") or "")
-        message = str(body.get("message") or response.reason_phrase)
-    else:
-        code, message = "", response.text.strip()[:200] or response.reason_phrase
-    message = " ".join(message.split())
-    status = response.status_code
-    if status in (401, 403):
-        return NeonAuthError(method, path, status, code, message)
-    if status == 404:
-        return NeonNotFoundError(method, path, status, code, message)
-    return NeonHTTPError(method, path, status, code, message, _retry_after(response))
+    return settings.retry.call(fn, retry_on, what=what, gave_up=NeonUnavailableError)
 
 
 def segment(value: str) -> str:
@@ -252,57 +170,39 @@ def segment(value: str) -> str:
     return quote(value, safe="")
 
 
-class NeonClient:
+class NeonClient(BearerClient):
     """Neon API v2 over one HTTP connection pool, with bounded retries."""
 
     def __init__(self, settings: NeonSettings) -> None:
         self.settings = settings
-        self._http = httpx.Client(
-            base_url=settings.api_host,
-            headers={
-                "Authorization": f"Bearer {settings.api_key}",
-                "Accept": "application/json",
-                "User-Agent": "codex-infra",
-            },
+        super().__init__(
+            settings.api_host,
+            settings.api_key,
             timeout=settings.http_timeout,
+            headers={"Accept": "application/json"},
         )
 
     @classmethod
     def from_env(cls) -> NeonClient:
         return cls(NeonSettings.from_env())
 
-    def __enter__(self) -> Self:
-        return self
+    def _no_answer(self, method: str, url: str, detail: str) -> Exception:
+        host = self.settings.api_host
+        return NeonConnectionError(f"Neon API {method} {url}: no answer from {host} ({detail})")
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._http.close()
-
-    def _send_once(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, str] | None,
-        body: Json | None,
-    ) -> Json:
-        try:
-            response = self._http.request(method, path, params=params, json=body)
-        except httpx.TransportError as error:
-            # The message of a transport error names the URL at most, never headers.
-            raise NeonConnectionError(
-                f"Neon API {method} {path}: no answer from {self.settings.api_host}"
-                f" ({type(error).__name__}: {error})"
-            ) from None
-        if response.is_error:
-            raise _error_for(method, path, response)
-        if response.status_code == 204 or not response.content:
-            return {}
-        data: Json = response.json()
-        return data
+    def _refused(self, method: str, url: str, response: httpx.Response) -> NeonHTTPError:
+        body: Json | None = json_or_none(response)
+        code, message = "", ""
+        if isinstance(body, dict):
+            code = str(body.get("code") or "")
+            message = str(body.get("message") or response.reason_phrase)
+        message = one_line(response, message)
+        status = response.status_code
+        if status in (401, 403):
+            return NeonAuthError(method, url, status, code, message)
+        if status == 404:
+            return NeonNotFoundError(method, url, status, code, message)
+        return NeonHTTPError(method, url, status, code, message, retry_after(response))
 
     def request(
         self,
@@ -324,12 +224,11 @@ class NeonClient:
                 return is_transient(error)
             return isinstance(error, NeonHTTPError) and error.status in (423, 429)
 
-        return with_retries(
-            self.settings,
-            f"Neon API {method} {path}",
-            retry_on,
-            lambda: self._send_once(method, path, params, body),
-        )
+        def send() -> Json:
+            response = self._send_once(method, path, params=params, json=body)
+            return {} if response.status_code == 204 or not response.content else response.json()
+
+        return with_retries(self.settings, f"Neon API {method} {path}", retry_on, send)
 
     # Branches -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -278,6 +279,30 @@ def test_transient_failures_are_retried_and_errors_are_one_clean_line() -> None:
         "GitHub API GET /repos/acme/codex/pulls failed with HTTP 401: Bad credentials"
     )
     assert len(api.requests) == 1  # a refused token is not retried
+
+
+def test_retries_honour_retry_after_within_the_time_bound(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    answers = iter(
+        [httpx.Response(429, headers={"Retry-After": "0.3"}), httpx.Response(200, json=[])]
+    )
+    api = FakeApi(lambda _: next(answers))
+    started = time.monotonic()
+    with api.client("GitHub", "https://api.github.com") as http:
+        assert GitHubPulls(http, "acme/codex").open_numbers() == set()
+    assert time.monotonic() - started >= 0.3  # not FAST's 0.01 s backoff
+    assert "HTTP 429" in caplog.text
+    assert "retrying in 0.3 s" in caplog.text
+    assert len(api.requests) == 2
+
+    # A wait longer than the whole call may take gives up at once with the service's answer.
+    api = FakeApi(lambda _: httpx.Response(429, headers={"Retry-After": "3600"}, text="slow down"))
+    with api.client("GitHub", "https://api.github.com") as http, pytest.raises(ApiError) as error:
+        GitHubPulls(http, "acme/codex").open_numbers()
+    assert str(error.value).endswith("failed with HTTP 429: slow down")
+    assert len(api.requests) == 1
+    assert TOKEN not in caplog.text
 
 
 def cloudflare_answer(scripts: list[str]) -> Callable[[httpx.Request], httpx.Response]:
