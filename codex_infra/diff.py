@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from codex_infra.engine import SECRET
+from codex_infra.engine import is_secret
 from codex_infra.plan import PLAN_EPOCH, PlanError
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
@@ -217,13 +218,14 @@ spec.loader.exec_module(module)
 from pathlib import Path
 from codex_infra.plan import PlanError, find_root, plan_stack, render_json
 try:
-    sys.stdout.write(render_json(plan_stack(find_root(Path.cwd()), sys.argv[1])))
+    plan = plan_stack(find_root(Path.cwd()), sys.argv[1], fingerprint_key=bytes.fromhex(sys.argv[2]))
+    sys.stdout.write(render_json(plan))
 except PlanError as err:
     sys.exit(f"codex-infra: error: {err}")
 """
 
 
-def plan_in_subprocess(project: Path, stack: str) -> Planned:
+def plan_in_subprocess(project: Path, stack: str, fingerprint_key: bytes) -> Planned:
     """`codex-infra plan --json` of the program in `project` (its __main__.py, components/, config
     and bundles), by this harness: one harness for both sides keeps the two documents comparable
     even where the base's own codex_infra differs or is missing."""
@@ -235,7 +237,7 @@ def plan_in_subprocess(project: Path, stack: str) -> Planned:
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", PLAN_EPOCH),
     }
     result = subprocess.run(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), stack],
+        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), stack, fingerprint_key.hex()],
         cwd=project,
         env=env,
         capture_output=True,
@@ -273,7 +275,7 @@ def _code(value: Any) -> str:
 def _field_line(field: FieldChange) -> str:
     what = (
         "changed"
-        if SECRET in (field.old, field.new)
+        if is_secret(field.old) or is_secret(field.new)
         else f"{_code(field.old)} → {_code(field.new)}"
     )
     return f"  - `{field.path}`: {what}{' **(forces replacement)**' if field.replaces else ''}"
@@ -325,8 +327,9 @@ def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
             parse_stack(stack)
     except NamingError as err:
         raise PlanError(str(err)) from None
+    key = secrets.token_bytes(16)  # this report's alone: fingerprints mean nothing elsewhere
     with checkout(root, base_ref) as base_tree:
-        jobs = [(tree, stack) for stack in stacks for tree in (base_tree, root)]
+        jobs = [(tree, stack, key) for stack in stacks for tree in (base_tree, root)]
         with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1, 4)) as pool:
             planned = list(pool.map(plan_in_subprocess, *zip(*jobs, strict=True)))
     return render_report(

@@ -7,6 +7,7 @@ with no CLI, no state backend and no credentials.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import logging
 import runpy
@@ -134,6 +135,9 @@ class Plan:
     stack: str
     resources: list[PlannedResource] = field(default_factory=list[PlannedResource])
     outputs: dict[str, Any] = field(default_factory=dict[str, Any])
+    # With a key, secrets show as `[secret:<keyed digest>]`: two plans made with the same
+    # one-off key can tell a changed secret from an unchanged one without showing either.
+    fingerprint_key: bytes | None = None
 
     def of_type(self, type_: str) -> list[PlannedResource]:
         return [r for r in self.resources if r.type == type_]
@@ -142,17 +146,25 @@ class Plan:
         return next(r for r in self.resources if r.name == name)
 
 
-def _plain(value: Any) -> Any:
-    """Wire value -> JSON-ready value, every secret replaced by SECRET at any depth."""
+def is_secret(value: Any) -> bool:
+    return isinstance(value, str) and (value == SECRET or value.startswith("[secret:"))
+
+
+def _plain(value: Any, key: bytes | None) -> Any:
+    """Wire value -> JSON-ready value, every secret replaced by SECRET (or its keyed
+    fingerprint) at any depth."""
     if isinstance(value, dict):
         obj = cast(dict[str, Any], value)
         if obj.get(_SIG) == _SECRET_SIG:
-            return SECRET
+            if key is None:
+                return SECRET
+            secret = json.dumps(obj.get("value"), sort_keys=True).encode()
+            return f"[secret:{hmac.new(key, secret, 'sha256').hexdigest()[:16]}]"
         if obj.get(_SIG) == _RESOURCE_SIG:
             return obj.get("urn")
-        return {k: _plain(v) for k, v in sorted(obj.items())}
+        return {k: _plain(v, key) for k, v in sorted(obj.items())}
     if isinstance(value, list):
-        return [_plain(v) for v in cast(list[Any], value)]
+        return [_plain(v, key) for v in cast(list[Any], value)]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if value == _UNKNOWN:
@@ -204,7 +216,7 @@ class _Recorder(mocks.MockMonitor):
             deps = set(request.dependencies)
             for prop in request.propertyDependencies.values():
                 deps.update(prop.urns)
-            inputs = _plain(json_format.MessageToDict(request.object))
+            inputs = _plain(json_format.MessageToDict(request.object), self.plan.fingerprint_key)
             self.plan.resources.append(
                 PlannedResource(
                     urn=response.urn,
@@ -223,7 +235,9 @@ class _Recorder(mocks.MockMonitor):
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
         if request.urn.split("::")[2] == "pulumi:pulumi:Stack":
-            self.plan.outputs = _plain(json_format.MessageToDict(request.outputs))
+            self.plan.outputs = _plain(
+                json_format.MessageToDict(request.outputs), self.plan.fingerprint_key
+            )
         return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
 
 

@@ -111,6 +111,7 @@ def plan_stack(
     stack: str,
     config_overrides: Mapping[str, str] | None = None,
     secret_overrides: Mapping[str, str] | None = None,
+    fingerprint_key: bytes | None = None,
 ) -> Plan:
     """The stack's committed config plus `pulumi config set [--secret]`-style overrides; secrets
     nobody gave are placeholders. Raises PlanError for anything the caller can fix."""
@@ -118,7 +119,7 @@ def plan_stack(
     hidden = tuple(v for v in secrets.values() if v)
     try:
         config = with_overrides(load_stack_config(root, stack), config_overrides or {}, secrets)
-        plan = Plan(PROJECT, stack)
+        plan = Plan(PROJECT, stack, fingerprint_key=fingerprint_key)
         with _pinned_clock(), _collector_paused():
             run_program(root, with_placeholder_secrets(config, stack), plan)
     except (StackConfigError, RunError) as err:  # RunError: the program's own config errors

@@ -31,6 +31,12 @@ EDITS = (
         '_plain("ENVIRONMENT", stage.kind.value), _plain("RELEASE", "2"),',
     ),
     ("Pulumi.yaml", 'default: "2026-11-01"', 'default: "2026-10-15"'),
+    # A secret that changes (the direct URL instead of the pooled one): shown only as changed.
+    (
+        "components/environment.py",
+        '_secret("DATABASE_URL", self.database.database_url)',
+        '_secret("DATABASE_URL", self.database.direct_database_url)',
+    ),
     # A new hostname replaces production's protected web domain.
     ("Pulumi.production.yaml", "web: codex.example.com", "web: www.codex.example.com"),
 )
@@ -128,6 +134,7 @@ def test_replacements_name_the_inputs_that_force_them(report: str) -> None:
         " **protected**",
         "  - `hostname`: `codex.example.com` → `www.codex.example.com` **(forces replacement)**",
         "- `codex-auth-script` (`cloudflare:index/workersScript:WorkersScript`)",
+        "  - `bindings[DATABASE_URL].text`: changed",
         "  - `bindings[RELEASE].name`: `(none)` → `RELEASE`",
         "  - `bindings[RELEASE].text`: `(none)` → `2`",
         "  - `bindings[RELEASE].type`: `(none)` → `plain_text`",
@@ -144,6 +151,7 @@ def test_replacements_name_the_inputs_that_force_them(report: str) -> None:
 def test_in_place_updates_list_the_changed_inputs(report: str) -> None:
     preview = report[report.index("### pr-1") : report.index("### production")]
     release = [
+        "  - `bindings[DATABASE_URL].text`: changed",
         "  - `bindings[RELEASE].name`: `(none)` → `RELEASE`",
         "  - `bindings[RELEASE].text`: `(none)` → `2`",
         "  - `bindings[RELEASE].type`: `(none)` → `plain_text`",
@@ -156,6 +164,11 @@ def test_in_place_updates_list_the_changed_inputs(report: str) -> None:
         "  - `bindings[AUTH].service`: `auth-worker-preview-1` → `codex-auth-preview-1`",
         *release,
     ]
+
+
+def test_secret_fingerprints_never_reach_the_report(report: str) -> None:
+    assert "[secret:" not in report
+    assert "postgresql://" not in report
 
 
 def test_the_pinned_clock_leaves_the_preview_database_alone(report: str) -> None:
