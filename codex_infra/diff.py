@@ -218,7 +218,8 @@ spec.loader.exec_module(module)
 from pathlib import Path
 from codex_infra.plan import PlanError, find_root, plan_stack, render_json
 try:
-    plan = plan_stack(find_root(Path.cwd()), sys.argv[1], fingerprint_key=bytes.fromhex(sys.argv[2]))
+    key = bytes.fromhex(sys.argv[2])
+    plan = plan_stack(find_root(Path.cwd()), sys.argv[1], fingerprint_key=key)
     sys.stdout.write(render_json(plan))
 except PlanError as err:
     sys.exit(f"codex-infra: error: {err}")
