@@ -15,16 +15,9 @@ import click
 from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
 from codex_infra.engine import ENGINE_LOG
+from codex_infra.errors import fail
 from codex_infra.plan import PlanError, find_root, plan_stack, redact, render_json, render_tree
 from codex_infra.reap import reap
-
-# click's own usage errors already exit with 2; ours match them.
-USAGE_ERROR = 2
-
-
-def fail(message: str) -> click.exceptions.Exit:
-    click.echo(f"codex-infra: error: {message}", err=True)
-    return click.exceptions.Exit(USAGE_ERROR)
 
 
 def _assignments(pairs: Iterable[str], option: str) -> dict[str, str]:

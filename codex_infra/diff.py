@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from codex_infra.engine import is_secret
-from codex_infra.plan import PLAN_EPOCH, PlanError
+from codex_infra.plan import PlanError, plan_epoch
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
 
@@ -235,7 +235,7 @@ def plan_in_subprocess(project: Path, stack: str, fingerprint_key: bytes) -> Pla
         "PYTHONPATH": os.pathsep.join(
             [str(project), *filter(None, [os.environ.get("PYTHONPATH")])]
         ),
-        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", PLAN_EPOCH),
+        "SOURCE_DATE_EPOCH": str(plan_epoch()),
     }
     result = subprocess.run(
         [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), stack, fingerprint_key.hex()],

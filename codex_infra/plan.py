@@ -63,10 +63,15 @@ def find_root(start: Path) -> Path:
     raise PlanError(f"no Pulumi.yaml in {start} or any parent: run this inside the project")
 
 
+def plan_epoch() -> int:
+    """The deploy time a plan is made for: SOURCE_DATE_EPOCH if the caller set it."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH)
+
+
 @contextmanager
 def _pinned_clock() -> Generator[None]:
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = previous or PLAN_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = str(plan_epoch())
     try:
         yield
     finally:

@@ -31,6 +31,7 @@ from urllib.parse import quote
 import click
 
 from codex_infra.engine import PROJECT, StackConfigError, load_stack_config
+from codex_infra.errors import USAGE_ERROR, fail
 from codex_infra.rest import ApiError, RestClient
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
 from components.neon_api import NeonClient, NeonConfigError, NeonError
@@ -42,7 +43,6 @@ CONFIG_STACK = "pr-1"
 _REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 _SCRIPT_SUFFIX = "-preview-"
 # As every codex-infra command: the caller's mistakes exit 2 (click's own usage errors do).
-USAGE_ERROR = 2
 
 
 class ReapError(Exception):
@@ -536,9 +536,8 @@ def make_command(connect: Connect) -> click.Command:
             with connect(target) as services:
                 failed = reap_with(services, apply=apply)
         except _FAILURES as error:
-            click.echo(f"codex-infra: error: {error}", err=True)
             mistake = isinstance(error, ReapConfigError | NeonConfigError)
-            raise click.exceptions.Exit(USAGE_ERROR if mistake else 1) from None
+            raise fail(str(error), USAGE_ERROR if mistake else 1) from None
         if failed:
             click.echo(f"{failed} action(s) failed; the rest were done.", err=True)
             raise click.exceptions.Exit(1)
