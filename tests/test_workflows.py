@@ -1,8 +1,11 @@
-"""Static checks of the GitHub Actions workflows (.github/workflows).
+"""Static checks of the GitHub Actions workflows (.github/workflows) and of the composite
+actions they share (.github/actions).
 
-zizmor and actionlint (run by .ci/lint-workflows) cover the generic rules; these tests pin
-down the decisions specific to this project: triggers, permissions, pinning, the fork
-guard, concurrency that never cancels a Pulumi operation, and where secrets may appear.
+zizmor, actionlint and shellcheck (run by .ci/lint-workflows) cover the generic rules; these
+tests pin down the decisions specific to this project: triggers, permissions, pinning, the
+fork guard, concurrency that never cancels a Pulumi operation, and where secrets may appear.
+A job's steps are read with its composite actions expanded in place (see expand), so every
+check about a step holds wherever the step lives.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -18,11 +21,17 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 NAMES = ("ci", "preview", "deploy", "reap")
+ACTIONS = ROOT / ".github" / "actions"
+COMPOSITES = ("pulumi-retry", "smoke-check", "stack-urls", "sticky-comment")
+# Actions of this repository, at the commit that runs (no checkout, and a rollback deploy
+# runs the steps of the workflow's commit, not those of the commit it deploys).
+LOCAL = "$/.github/actions/"
 
 SHA_PIN = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$")
 VERSION_COMMENT = re.compile(r"^\s+#\s+v\d+(?:\.\d+){0,2}\s*$")
 EXPRESSION = re.compile(r"\$\{\{(.*?)\}\}", re.S)
+INPUT = re.compile(r"^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$")
 SECRET = re.compile(r"\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)")
 PR_GUARD = "github.event.pull_request.head.repo.full_name == github.repository"
 FORK = "github.event.pull_request.head.repo.full_name != github.repository"
@@ -100,6 +109,42 @@ def raw(name: str) -> str:
     return (WORKFLOWS / f"{name}.yml").read_text()
 
 
+def raw_action(name: str) -> str:
+    return (ACTIONS / name / "action.yml").read_text()
+
+
+def composite(name: str) -> dict[str, Any]:
+    return yaml.safe_load(raw_action(name))
+
+
+def _resolve(value: Any, given: dict[str, Any]) -> Any:
+    if isinstance(value, dict):
+        return {k: _resolve(v, given) for k, v in cast(dict[str, Any], value).items()}
+    if isinstance(value, list):
+        return [_resolve(v, given) for v in cast(list[Any], value)]
+    match = INPUT.match(value) if isinstance(value, str) else None
+    return given[match[1]] if match else value
+
+
+def expand(job_steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The steps, each use of a local composite action replaced by that action's steps, in
+    which a value that is exactly `${{ inputs.X }}` becomes what the caller passes for X
+    (or the input's default)."""
+    out: list[dict[str, Any]] = []
+    for step in job_steps:
+        uses = step.get("uses")
+        if isinstance(uses, str) and uses.startswith(LOCAL):
+            meta = composite(uses.removeprefix(LOCAL))
+            given = {
+                key: step.get("with", {}).get(key, spec.get("default"))
+                for key, spec in meta.get("inputs", {}).items()
+            }
+            out += expand([_resolve(inner, given) for inner in meta["runs"]["steps"]])
+        else:
+            out.append(step)
+    return out
+
+
 def load(name: str) -> dict[str, Any]:
     doc: dict[Any, Any] = yaml.safe_load(raw(name))
     # YAML 1.1 reads the key `on` as the boolean True.
@@ -112,8 +157,12 @@ def jobs(name: str) -> dict[str, dict[str, Any]]:
     return load(name)["jobs"]
 
 
+def job_steps(name: str, job_id: str) -> list[dict[str, Any]]:
+    return expand(jobs(name)[job_id]["steps"])
+
+
 def steps(name: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(job_id, step) for job_id, job in jobs(name).items() for step in job["steps"]]
+    return [(job_id, step) for job_id in jobs(name) for step in job_steps(name, job_id)]
 
 
 def action(step: dict[str, Any]) -> str | None:
@@ -131,6 +180,25 @@ def code_lines(text: str) -> str:
 
 def test_all_workflows_present() -> None:
     assert sorted(p.stem for p in WORKFLOWS.glob("*.y*ml")) == sorted(NAMES)
+
+
+def test_composite_actions_are_local_and_all_used() -> None:
+    assert sorted(p.name for p in ACTIONS.iterdir()) == sorted(COMPOSITES)
+    used: set[str] = set()
+    for name in NAMES:
+        for line in raw(name).splitlines():
+            match = USES_LINE.match(line)
+            if match is not None and match["ref"].startswith(LOCAL):
+                used.add(match["ref"].removeprefix(LOCAL))
+        assert "uses: ./" not in raw(name), "use $/ for this repository's actions"
+    assert used == set(COMPOSITES)
+    for action_name in COMPOSITES:
+        meta = composite(action_name)
+        assert meta["runs"]["using"] == "composite"
+        for step in meta["runs"]["steps"]:
+            assert not str(step.get("uses", "")).startswith(("./", "$/")), "one level only"
+            if "run" in step:
+                assert step["shell"] == "bash"
 
 
 def test_triggers() -> None:
@@ -172,14 +240,22 @@ def test_permissions_are_empty_at_top_and_minimal_per_job(name: str) -> None:
     assert granted == PERMISSIONS[name]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_every_action_is_pinned_to_a_commit_with_its_version(name: str) -> None:
-    for line in raw(name).splitlines():
+def _texts() -> list[str]:
+    return [raw(name) for name in NAMES] + [raw_action(name) for name in COMPOSITES]
+
+
+@pytest.mark.parametrize("text", _texts(), ids=[*NAMES, *COMPOSITES])
+def test_every_action_is_pinned_to_a_commit_with_its_version(text: str) -> None:
+    for line in text.splitlines():
         match = USES_LINE.match(line)
-        if match is None:
+        if match is None or match["ref"].startswith(LOCAL):
             continue
         assert SHA_PIN.match(match["ref"]), f"not pinned to a full commit SHA: {line.strip()}"
         assert VERSION_COMMENT.match(match["rest"]), f"no '# vX.Y.Z' comment: {line.strip()}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_step_uses_a_pinned_action(name: str) -> None:
     for _, step in steps(name):
         if "uses" in step:
             assert SHA_PIN.match(step["uses"]), step["uses"]
@@ -187,10 +263,10 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(name: str) -> None:
 
 def test_each_action_is_pinned_to_one_commit_everywhere() -> None:
     pins: dict[str, set[str]] = {}
-    for name in NAMES:
-        for line in raw(name).splitlines():
+    for text in _texts():
+        for line in text.splitlines():
             match = USES_LINE.match(line)
-            if match is not None:
+            if match is not None and not match["ref"].startswith(LOCAL):
                 repo, _, sha = match["ref"].partition("@")
                 pins.setdefault(repo, set()).add(f"{sha}{match['rest'].strip()}")
     assert set(pins) == set(ACTION_INPUTS)
@@ -214,19 +290,26 @@ def test_checkout_does_not_persist_credentials(name: str) -> None:
         assert step["with"]["persist-credentials"] is False
 
 
-@pytest.mark.parametrize("name", NAMES)
+def _own_steps(name: str) -> list[dict[str, Any]]:
+    """The steps written in a workflow or a composite action, not expanded."""
+    if name in COMPOSITES:
+        return composite(name)["runs"]["steps"]
+    return [step for job in jobs(name).values() for step in job["steps"]]
+
+
+@pytest.mark.parametrize("name", [*NAMES, *COMPOSITES])
 def test_no_expressions_inside_scripts(name: str) -> None:
     # Everything reaches run: and github-script through env:, so nothing is ever
     # spliced into code, trusted or not.
-    for job_id, step in steps(name):
+    for step in _own_steps(name):
         script = step.get("run") or step.get("with", {}).get("script") or ""
-        assert "${{" not in script, f"{name}/{job_id}/{step.get('name')}: use env: instead"
+        assert "${{" not in script, f"{name}/{step.get('name')}: use env: instead"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", [*NAMES, *COMPOSITES])
 def test_no_untrusted_text_anywhere(name: str) -> None:
     # Not even through env: no branch name, title or body is needed by any workflow.
-    for expr in expressions(load(name)):
+    for expr in expressions(composite(name) if name in COMPOSITES else load(name)):
         assert not UNTRUSTED.search(expr), expr
 
 
@@ -309,6 +392,19 @@ def test_ci_has_no_secrets() -> None:
     assert "environment" not in jobs("ci")["test"]
 
 
+@pytest.mark.parametrize("name", COMPOSITES)
+def test_composite_actions_read_no_secrets(name: str) -> None:
+    # They see what the calling job's env holds, and nothing more.
+    assert "secrets." not in raw_action(name)
+    assert "github.token" not in raw_action(name)
+
+
+def test_preview_jobs_share_one_credentials_block() -> None:
+    preview = jobs("preview")
+    assert preview["deploy"]["env"] == preview["destroy"]["env"]
+    assert raw("preview").count("secrets.PULUMI_ACCESS_TOKEN") == 1
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_secrets_only_in_jobs_that_need_them(name: str) -> None:
     doc = load(name)
@@ -339,10 +435,10 @@ def test_stack_secrets_go_through_stdin(name: str, job_id: str) -> None:
             assert line.strip().startswith("printf '%s' \"$STRIPE_"), line
 
 
-def _pulumi(job: dict[str, Any], command: str) -> list[dict[str, Any]]:
+def _pulumi(job_steps: list[dict[str, Any]], command: str) -> list[dict[str, Any]]:
     return [
         s
-        for s in job["steps"]
+        for s in job_steps
         if action(s) == "pulumi/actions" and s.get("with", {}).get("command") == command
     ]
 
@@ -357,8 +453,8 @@ def _pulumi(job: dict[str, Any], command: str) -> list[dict[str, Any]]:
     ],
 )
 def test_pulumi_recovers_once_then_retries_once(name: str, job_id: str, command: str) -> None:
-    job = jobs(name)[job_id]
-    first, retry = _pulumi(job, command)
+    all_steps = job_steps(name, job_id)
+    first, retry = _pulumi(all_steps, command)
     assert first["continue-on-error"] is True
     assert "continue-on-error" not in retry, "the retry's failure must fail the job"
     failed = f"steps.{first['id']}.outcome == 'failure'"
@@ -366,31 +462,52 @@ def test_pulumi_recovers_once_then_retries_once(name: str, job_id: str, command:
     assert first["with"] == retry["with"]
     assert first["with"]["refresh"] is True
     assert not first["with"].get("comment-on-pr"), "the action would post raw CLI output"
-    (recover,) = [s for s in job["steps"] if "pulumi cancel" in s.get("run", "")]
+    (recover,) = [s for s in all_steps if "pulumi cancel" in s.get("run", "")]
     assert recover["if"] == failed
     assert "--clear-pending-creates" in recover["run"]
-    order = [job["steps"].index(s) for s in (first, recover, retry)]
+    assert recover["env"]["STACK"] == first["with"]["stack-name"] == "${{ env.STACK }}"
+    order = [all_steps.index(s) for s in (first, recover, retry)]
     assert order == sorted(order)
+
+
+def test_one_recovery_sequence_and_one_comment_script() -> None:
+    # The shared pieces live once, in the composite actions, and nowhere else.
+    text = "\n".join(code_lines(t) for t in _texts())
+    for piece in (
+        "pulumi cancel",
+        "--clear-pending-creates",
+        "issues.updateComment",
+        "pulumi stack output --json",
+        "${url}${HEALTH_PATH}",
+    ):
+        assert text.count(piece) == 1, piece
 
 
 @pytest.mark.parametrize(
     ("name", "job_id"), [("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")]
 )
 def test_every_up_runs_the_policy_pack(name: str, job_id: str) -> None:
-    ups = _pulumi(jobs(name)[job_id], "up")
+    ups = _pulumi(job_steps(name, job_id), "up")
     assert ups
     assert all(step["with"]["policyPacks"] == "policy" for step in ups)
     assert (ROOT / "policy" / "PulumiPolicy.yaml").is_file()
 
 
 def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
-    preview = jobs("preview")
-    (up, _) = _pulumi(preview["deploy"], "up")
+    (up, _) = _pulumi(job_steps("preview", "deploy"), "up")
     assert up["with"]["upsert"] is True
     assert up["with"]["stack-name"] == "${{ env.STACK }}"
-    deploy = preview["deploy"]["steps"]
+    deploy = job_steps("preview", "deploy")
     assert any("pulumi stack select --create" in s.get("run", "") for s in deploy)
-    destroy = preview["destroy"]["steps"]
+    destroy = job_steps("preview", "destroy")
+    for step in _pulumi(destroy, "destroy"):
+        # Only what the destroy always had: no upsert, diff or policy packs.
+        assert (step["with"]["upsert"], step["with"]["diff"]) == ("false", "false")
+        assert not step["with"]["policyPacks"]
+    (destroy_call,) = [
+        s for s in jobs("preview")["destroy"]["steps"] if "pulumi-retry" in s.get("uses", "")
+    ]
+    assert destroy_call["if"] == "steps.stack.outputs.exists == 'true'"
     exists = next(s for s in destroy if s.get("id") == "stack")
     assert "never existed" in exists["run"]
     assert any("pulumi stack rm" in s.get("run", "") for s in destroy)
@@ -400,35 +517,50 @@ def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
 
 
 def test_production_stacks_are_never_created_by_ci() -> None:
-    staging = jobs("deploy")["staging"]
-    for step in _pulumi(staging, "up"):
-        assert not step["with"].get("upsert")
-    assert not any("stack select --create" in s.get("run", "") for s in staging["steps"])
+    staging = job_steps("deploy", "staging")
+    ups = _pulumi(staging, "up")
+    assert ups
+    for step in ups:
+        assert step["with"]["upsert"] in (False, "false")
+    assert not any("stack select --create" in s.get("run", "") for s in staging)
 
 
 @pytest.mark.parametrize(("name", "job_id"), [("preview", "deploy"), ("deploy", "staging")])
 def test_deploys_build_bundles_smoke_check_and_use_an_environment(name: str, job_id: str) -> None:
     job = jobs(name)[job_id]
-    names = [s.get("name", "") for s in job["steps"]]
+    all_steps = job_steps(name, job_id)
+    names = [s.get("name", "") for s in all_steps]
     assert "Build Worker bundles" in names
-    smoke = next(s for s in job["steps"] if s.get("name", "").startswith("Smoke check"))
+    smoke = next(s for s in all_steps if s.get("name", "").startswith("Smoke check"))
     assert "deadline" in smoke["run"]
     assert smoke["env"]["HEALTH_PATH"] == "/healthz"
     assert '"${url}${HEALTH_PATH}"' in smoke["run"]
     assert '[ "$code" -lt 300 ]' in smoke["run"]
+    for output in ("web", "auth", "stripe"):
+        assert f"steps.urls.outputs.{output}" in smoke["env"]["URLS"]
     assert "environment" in job
 
 
+def _comments(name: str, job_id: str) -> list[dict[str, Any]]:
+    return [
+        s
+        for s in job_steps(name, job_id)
+        if action(s) == "actions/github-script" and "updateComment" in s["with"]["script"]
+    ]
+
+
 def test_preview_comment_is_edited_in_place() -> None:
-    for job_id, marker in (("deploy", "codex-infra:preview"), ("destroy", "codex-infra:preview")):
-        scripts = [
-            s["with"]["script"]
-            for s in jobs("preview")[job_id]["steps"]
-            if action(s) == "actions/github-script"
-        ]
-        assert any(marker in s and "updateComment" in s for s in scripts), job_id
-    (ci,) = [s for _, s in steps("ci") if action(s) == "actions/github-script"]
-    assert "updateComment" in ci["with"]["script"]
+    for job_id, create in (("deploy", "true"), ("destroy", False)):
+        (step,) = _comments("preview", job_id)
+        assert step["env"]["MARKER"] == "<!-- codex-infra:preview -->", job_id
+        assert step["env"]["CREATE"] == create, "the destroy job only updates the comment"
+    (ci,) = _comments("ci", "comment")
+    assert ci["env"]["MARKER"] == "<!-- codex-infra:diff -->"
+    assert "needs.diff.outputs.report" in ci["env"]["BODY"]
+    script = ci["with"]["script"]
+    assert "startsWith(marker)" in script
+    assert "createComment" in script
+    assert "process.env.CREATE === 'true'" in script
 
 
 def test_ci_runs_the_project_checks() -> None:
