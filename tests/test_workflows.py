@@ -74,7 +74,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
     "ci": {
         "test": {"contents": "read"},
         "diff": {"contents": "read"},
-        "comment": {"pull-requests": "write"},
+        "comment": {"contents": "read", "pull-requests": "write"},
     },
     "preview": {
         "fork-notice": {},
