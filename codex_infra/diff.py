@@ -20,7 +20,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from codex_infra.engine import is_secret
+from codex_infra.engine import (
+    COMMAND,
+    DOMAIN,
+    NEON_BRANCH,
+    RANDOM_PASSWORD,
+    SCRIPT,
+    SUBDOMAIN,
+    is_secret,
+)
 from codex_infra.plan import PlanError, plan_epoch
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
@@ -32,16 +40,12 @@ EVERY_INPUT = "*"
 # workers_script_subdomain, workers_custom_domain); random: every input of random_password;
 # command: the SDK sets replace_on_changes=["triggers[*]"]; Neon: our provider's diff.
 REPLACES: dict[str, frozenset[str]] = {
-    "cloudflare:index/workersScript:WorkersScript": frozenset({"accountId", "scriptName"}),
-    "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain": frozenset(
-        {"accountId", "scriptName"}
-    ),
-    "cloudflare:index/workersCustomDomain:WorkersCustomDomain": frozenset(
-        {"accountId", "hostname", "service", "zoneId", "zoneName", "environment"}
-    ),
-    "pulumi-python:dynamic:Resource": frozenset(NEON_REPLACE_KEYS),
-    "random:index/randomPassword:RandomPassword": frozenset({EVERY_INPUT}),
-    "command:local:Command": frozenset({"triggers"}),
+    SCRIPT: frozenset({"accountId", "scriptName"}),
+    SUBDOMAIN: frozenset({"accountId", "scriptName"}),
+    DOMAIN: frozenset({"accountId", "hostname", "service", "zoneId", "zoneName", "environment"}),
+    NEON_BRANCH: frozenset(NEON_REPLACE_KEYS),
+    RANDOM_PASSWORD: frozenset({EVERY_INPUT}),
+    COMMAND: frozenset({"triggers"}),
 }
 # How long a value may be in the report before it is cut.
 MAX_VALUE = 100

@@ -26,6 +26,14 @@ from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPriva
 # Nothing here imports `components`: `codex-infra diff` runs this harness against another
 # revision's program, whose components may differ in everything but `__main__.py`'s contract.
 PROJECT = "codex"  # also the namespace of the project's bare config keys
+# The type tokens of the resources the program registers, for whoever reads a plan.
+SCRIPT = "cloudflare:index/workersScript:WorkersScript"
+SUBDOMAIN = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
+DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
+ROUTE = "cloudflare:index/workersRoute:WorkersRoute"
+NEON_BRANCH = "pulumi-python:dynamic:Resource"
+COMMAND = "command:local:Command"
+RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword"  # noqa: S105 (a type token)
 SECRET = "[secret]"  # noqa: S105 (what a secret is shown as, not a secret)
 # The wire's markers (pulumi/sdk/go/common/resource/sig); values are stable across versions.
 _SIG = "4dabf18193072939515e22adb298388d"
@@ -183,7 +191,7 @@ class _Mocks(mocks.Mocks):
         inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
         state = dict(inputs)
         key = f"{args.typ}::{args.name}"
-        if args.typ == "pulumi-python:dynamic:Resource":
+        if args.typ == NEON_BRANCH:
             endpoint = _placeholder(key, "ep")
             host = f"{endpoint}.region.neon.example"
             pooler = f"{endpoint}-pooler.region.neon.example"
@@ -197,7 +205,7 @@ class _Mocks(mocks.Mocks):
                 "database_url": f"postgresql://{userinfo}@{pooler}/{database}?sslmode=require",
                 "direct_database_url": f"postgresql://{userinfo}@{host}/{database}?sslmode=require",
             }
-        elif args.typ == "random:index/randomPassword:RandomPassword":
+        elif args.typ == RANDOM_PASSWORD:
             state["result"] = _placeholder(key, "password")
         return _placeholder(key, "id"), state
 

@@ -18,8 +18,14 @@ from typing import Any, cast
 from pulumi import RunError
 
 from codex_infra.engine import (
+    COMMAND,
+    DOMAIN,
+    NEON_BRANCH,
     PROJECT,
+    RANDOM_PASSWORD,
+    SCRIPT,
     SECRET,
+    SUBDOMAIN,
     Plan,
     PlannedResource,
     StackConfigError,
@@ -36,18 +42,18 @@ PLAN_EPOCH = "1795000000"
 
 # What the tree shows of each resource type; the JSON has every input.
 KEY_INPUTS: dict[str, tuple[str, ...]] = {
-    "cloudflare:index/workersScript:WorkersScript": (
+    SCRIPT: (
         "scriptName",
         "mainModule",
         "compatibilityDate",
         "compatibilityFlags",
         "bindings",
     ),
-    "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain": ("scriptName", "enabled"),
-    "cloudflare:index/workersCustomDomain:WorkersCustomDomain": ("hostname", "zoneId", "service"),
-    "pulumi-python:dynamic:Resource": ("project_id", "branch_name", "parent_branch", "expires_at"),
-    "command:local:Command": ("create", "triggers"),
-    "random:index/randomPassword:RandomPassword": ("length", "special"),
+    SUBDOMAIN: ("scriptName", "enabled"),
+    DOMAIN: ("hostname", "zoneId", "service"),
+    NEON_BRANCH: ("project_id", "branch_name", "parent_branch", "expires_at"),
+    COMMAND: ("create", "triggers"),
+    RANDOM_PASSWORD: ("length", "special"),
 }
 
 

@@ -23,17 +23,12 @@ from pulumi_policy import (
 )
 from pulumi_policy.proxy import UnknownValueError
 
-from codex_infra.engine import PlannedResource
+from codex_infra.engine import DOMAIN, NEON_BRANCH, ROUTE, SCRIPT, SUBDOMAIN, PlannedResource
 from components.naming import Kind, NamingError, Stage, parse_stack
 from components.settings import MAX_PREVIEW_TTL_HOURS
 
 PACK_NAME = "codex-guardrails"
 PACK_DESCRIPTION = "What keeps production safe, checked on every preview, up and PR."
-SCRIPT = "cloudflare:index/workersScript:WorkersScript"
-SUBDOMAIN = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
-DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
-ROUTE = "cloudflare:index/workersRoute:WorkersRoute"
-DYNAMIC = "pulumi-python:dynamic:Resource"
 # A value a preview cannot know yet; `pulumi up` judges the resource again once it is known.
 UNKNOWN = "[unknown]"
 # Neon refuses an expiry further ahead than this.
@@ -70,7 +65,7 @@ class Subject:
 
     @property
     def is_neon_branch(self) -> bool:
-        return self.type == DYNAMIC and "branch_name" in self.inputs
+        return self.type == NEON_BRANCH and "branch_name" in self.inputs
 
     def get(self, key: str) -> Any:
         return self.inputs.get(key)

@@ -20,12 +20,10 @@ from pulumi.runtime import proto
 from pulumi_policy.policy import _PolicyAnalyzerServicer
 
 from codex_infra import policies
-from codex_infra.engine import SECRET, Plan, PlannedResource
+from codex_infra.engine import DOMAIN, ROUTE, SECRET, Plan, PlannedResource
 from codex_infra.plan import PLAN_EPOCH
 from codex_infra.policies import (
-    DOMAIN,
     PACK_NAME,
-    ROUTE,
     RULES,
     UNKNOWN,
     Subject,
