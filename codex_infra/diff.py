@@ -29,7 +29,7 @@ from codex_infra.engine import (
     SUBDOMAIN,
     is_secret,
 )
-from codex_infra.plan import PlanError, plan_epoch
+from codex_infra.plan import PlanError, named_items, plan_epoch
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
 
@@ -119,8 +119,8 @@ def _leaves(value: Any, path: str = "") -> dict[str, Any]:
         }
     if isinstance(value, list) and value:
         items = cast(list[Any], value)
-        named = all(isinstance(i, dict) and "name" in i for i in items)
-        keys = [cast(dict[str, Any], i)["name"] if named else n for n, i in enumerate(items)]
+        named = named_items(items)
+        keys = [i["name"] for i in named] if named is not None else list(range(len(items)))
         return {
             p: v
             for k, i in zip(keys, items, strict=True)

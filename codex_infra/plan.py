@@ -171,15 +171,23 @@ def render_json(plan: Plan) -> str:
     return json.dumps(plan_document(plan), indent=2) + "\n"
 
 
+def named_items(value: Any) -> list[dict[str, Any]] | None:
+    """A non-empty list of named things (bindings): shown and compared by name, not position."""
+    if not (isinstance(value, list) and value):
+        return None
+    items = cast(list[Any], value)
+    if all(isinstance(i, dict) and "name" in i for i in items):
+        return cast(list[dict[str, Any]], items)
+    return None
+
+
 def short(value: Any) -> str:
     """One line for a value: a list of named things (bindings) by name and type."""
     if isinstance(value, str):
         return value
-    if isinstance(value, list):
-        items = cast(list[Any], value)
-        if items and all(isinstance(i, dict) and "name" in i for i in items):
-            named = cast(list[dict[str, Any]], items)
-            return ", ".join(f"{i['name']} ({i.get('type', '?')})" for i in named)
+    named = named_items(value)
+    if named is not None:
+        return ", ".join(f"{i['name']} ({i.get('type', '?')})" for i in named)
     return json.dumps(value, sort_keys=True)
 
 
