@@ -73,12 +73,17 @@ def _config_section(path: Path) -> dict[str, Any]:
     return cast(dict[str, Any], section or {})
 
 
+def _full_key(key: str) -> str:
+    """Bare keys belong to the project, as for the Pulumi CLI."""
+    return key if ":" in key else f"{PROJECT}:{key}"
+
+
 def load_stack_config(root: Path, stack: str) -> StackConfig:
     """What `pulumi up` would hand the program: Pulumi.yaml's project config, overridden by
     Pulumi.<stack>.yaml. Encrypted (`secure:`) values cannot be read here and count as not given."""
     values: dict[str, str] = {}
     for key, decl in _config_section(root / "Pulumi.yaml").items():
-        full = key if ":" in key else f"{PROJECT}:{key}"
+        full = _full_key(key)
         if isinstance(decl, dict):
             if "value" in decl:
                 values[full] = _text(decl["value"])
@@ -99,16 +104,12 @@ def load_stack_config(root: Path, stack: str) -> StackConfig:
 def with_overrides(
     config: StackConfig, plain: Mapping[str, str], secret: Mapping[str, str]
 ) -> StackConfig:
-    """Like `pulumi config set [--secret]`: bare keys belong to the project."""
-
-    def full(key: str) -> str:
-        return key if ":" in key else f"{PROJECT}:{key}"
-
-    values = dict(config.values)
-    values.update({full(k): v for k, v in plain.items()})
-    values.update({full(k): v for k, v in secret.items()})
-    keys = (config.secret_keys - {full(k) for k in plain}) | {full(k) for k in secret}
-    return StackConfig(values, frozenset(keys))
+    """Like `pulumi config set [--secret]`."""
+    plain_values = {_full_key(k): v for k, v in plain.items()}
+    secret_values = {_full_key(k): v for k, v in secret.items()}
+    values = {**config.values, **plain_values, **secret_values}
+    secret_keys = (config.secret_keys - set(plain_values)) | set(secret_values)
+    return StackConfig(values, frozenset(secret_keys))
 
 
 def with_placeholder_secrets(config: StackConfig, stack: str) -> StackConfig:
