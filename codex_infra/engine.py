@@ -112,13 +112,17 @@ def with_overrides(
     return StackConfig(values, frozenset(secret_keys))
 
 
-def with_placeholder_secrets(config: StackConfig, stack: str) -> StackConfig:
-    """Secrets nobody gave become placeholders of the right shape for the stage."""
+def placeholder_secrets(stack: str, marker: str = "placeholder") -> dict[str, str]:
+    """The secrets a stack's config must hold, as values of the right shape for the stage."""
     mode = "live" if stack == "production" else "test"
-    placeholders = {
-        "stripeSecretKey": f"sk_{mode}_placeholder",
-        "stripeWebhookSecret": "whsec_placeholder",
-    }
+    return {"stripeSecretKey": f"sk_{mode}_{marker}", "stripeWebhookSecret": f"whsec_{marker}"}
+
+
+def with_placeholder_secrets(
+    config: StackConfig, stack: str, marker: str = "placeholder"
+) -> StackConfig:
+    """Secrets nobody gave become placeholders of the right shape for the stage."""
+    placeholders = placeholder_secrets(stack, marker)
     missing = {k: v for k, v in placeholders.items() if f"{PROJECT}:{k}" not in config.values}
     return with_overrides(config, {}, missing)
 
@@ -147,6 +151,8 @@ class Plan:
     # With a key, secrets show as `[secret:<keyed digest>]`: two plans made with the same
     # one-off key can tell a changed secret from an unchanged one without showing either.
     fingerprint_key: bytes | None = None
+    # The local environment needs the values themselves (its own, local ones): never printed.
+    reveal_secrets: bool = False
 
     def of_type(self, type_: str) -> list[PlannedResource]:
         return [r for r in self.resources if r.type == type_]
@@ -159,21 +165,23 @@ def is_secret(value: Any) -> bool:
     return isinstance(value, str) and (value == SECRET or value.startswith("[secret:"))
 
 
-def _plain(value: Any, key: bytes | None) -> Any:
+def _plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
     """Wire value -> JSON-ready value, every secret replaced by SECRET (or its keyed
-    fingerprint) at any depth."""
+    fingerprint) at any depth, unless revealed."""
     if isinstance(value, dict):
         obj = cast(dict[str, Any], value)
         if obj.get(_SIG) == _SECRET_SIG:
+            if reveal:
+                return _plain(obj.get("value"), key, reveal)
             if key is None:
                 return SECRET
             secret = json.dumps(obj.get("value"), sort_keys=True).encode()
             return f"[secret:{hmac.new(key, secret, 'sha256').hexdigest()[:16]}]"
         if obj.get(_SIG) == _RESOURCE_SIG:
             return obj.get("urn")
-        return {k: _plain(v, key) for k, v in sorted(obj.items())}
+        return {k: _plain(v, key, reveal) for k, v in sorted(obj.items())}
     if isinstance(value, list):
-        return [_plain(v, key) for v in cast(list[Any], value)]
+        return [_plain(v, key, reveal) for v in cast(list[Any], value)]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if value == _UNKNOWN:
@@ -181,24 +189,33 @@ def _plain(value: Any, key: bytes | None) -> Any:
     return value
 
 
+def reveal(value: Any) -> Any:
+    """A wire value with its secrets' values in place: only for the local environment's own."""
+    return _plain(value, None, reveal=True)
+
+
 def _placeholder(urn: str, prefix: str) -> str:
     return f"{prefix}-{hashlib.sha256(urn.encode()).hexdigest()[:12]}"
 
 
-class _Mocks(mocks.Mocks):
+class Placeholders(mocks.Mocks):
     """Cloud-side values are stable placeholders, so two plans of the same code are identical."""
 
     def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
-        state = dict(inputs)
         key = f"{args.typ}::{args.name}"
-        if args.typ == NEON_BRANCH:
+        return _placeholder(key, "id"), {**inputs, **self.outputs(args.typ, args.name, inputs)}
+
+    def outputs(self, typ: str, name: str, inputs: dict[str, Any]) -> dict[str, Any]:
+        """What the provider adds to a resource's inputs once it exists."""
+        key = f"{typ}::{name}"
+        if typ == NEON_BRANCH:
             endpoint = _placeholder(key, "ep")
             host = f"{endpoint}.region.neon.example"
             pooler = f"{endpoint}-pooler.region.neon.example"
             userinfo = f"{inputs.get('role_name')}:password"
             database = inputs.get("database_name")
-            state |= {
+            return {
                 "branch_id": _placeholder(key, "br"),
                 "endpoint_id": endpoint,
                 "host": host,
@@ -206,18 +223,22 @@ class _Mocks(mocks.Mocks):
                 "database_url": f"postgresql://{userinfo}@{pooler}/{database}?sslmode=require",
                 "direct_database_url": f"postgresql://{userinfo}@{host}/{database}?sslmode=require",
             }
-        elif args.typ == RANDOM_PASSWORD:
-            state["result"] = _placeholder(key, "password")
-        return _placeholder(key, "id"), state
+        if typ == RANDOM_PASSWORD:
+            return {"result": _placeholder(key, "password")}
+        return {}
 
     def call(self, args: mocks.MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
         return {}, None
 
 
 class _Recorder(mocks.MockMonitor):
-    def __init__(self, plan: Plan) -> None:
-        super().__init__(_Mocks())
+    def __init__(self, plan: Plan, cloud: mocks.Mocks) -> None:
+        super().__init__(cloud)
         self.plan = plan
+
+    def _plain(self, message: Any) -> Any:
+        plan = self.plan
+        return _plain(json_format.MessageToDict(message), plan.fingerprint_key, plan.reveal_secrets)
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
         response: Any = super().RegisterResource(request)  # pyright: ignore[reportUnknownMemberType]
@@ -225,7 +246,7 @@ class _Recorder(mocks.MockMonitor):
             deps = set(request.dependencies)
             for prop in request.propertyDependencies.values():
                 deps.update(prop.urns)
-            inputs = _plain(json_format.MessageToDict(request.object), self.plan.fingerprint_key)
+            inputs = self._plain(request.object)
             self.plan.resources.append(
                 PlannedResource(
                     urn=response.urn,
@@ -244,25 +265,27 @@ class _Recorder(mocks.MockMonitor):
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
         if request.urn.split("::")[2] == "pulumi:pulumi:Stack":
-            self.plan.outputs = _plain(
-                json_format.MessageToDict(request.outputs), self.plan.fingerprint_key
-            )
+            self.plan.outputs = self._plain(request.outputs)
         return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
 
 
-def run_program(root: Path, config: StackConfig, plan: Plan) -> dict[str, Any]:
+def run_program(
+    root: Path, config: StackConfig, plan: Plan, cloud: mocks.Mocks | None = None
+) -> dict[str, Any]:
     """Runs `root/__main__.py` as `pulumi up` would, against the mock engine, recording into `plan`
-    (which keeps what was registered even when the program fails).
+    (which keeps what was registered even when the program fails). `cloud` answers for the
+    providers: stable placeholders by default, the local environment's own values for it.
 
     Returns the program's globals, so tests can look at its Outputs directly.
     """
+    cloud = cloud or Placeholders()
     mocks.set_mocks(
-        _Mocks(),
+        cloud,
         project=plan.project,
         stack=plan.stack,
         preview=False,
         logger=ENGINE_LOG,
-        monitor=_Recorder(plan),
+        monitor=_Recorder(plan, cloud),
     )
     runtime.set_all_config(dict(config.values), sorted(config.secret_keys))
     settings.ROOT.set(None)  # run_in_stack makes the stack resource, as the language host does

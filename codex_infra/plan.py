@@ -26,6 +26,7 @@ from codex_infra.engine import (
     SCRIPT,
     SECRET,
     SUBDOMAIN,
+    Placeholders,
     Plan,
     PlannedResource,
     StackConfigError,
@@ -117,6 +118,29 @@ def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
     return value
 
 
+def run_stack(
+    root: Path,
+    plan: Plan,
+    config_overrides: Mapping[str, str] | None = None,
+    secret_overrides: Mapping[str, str] | None = None,
+    cloud: Placeholders | None = None,
+    marker: str = "placeholder",
+) -> None:
+    """Runs the program of `plan.stack` into `plan`: the stack's committed config plus
+    `pulumi config set [--secret]`-style overrides; secrets nobody gave are placeholders
+    (`marker` in their shape). Raises PlanError for anything the caller can fix."""
+    secrets = dict(secret_overrides or {})
+    hidden = tuple(v for v in secrets.values() if v)
+    try:
+        config = with_overrides(
+            load_stack_config(root, plan.stack), config_overrides or {}, secrets
+        )
+        with _pinned_clock(), _collector_paused():
+            run_program(root, with_placeholder_secrets(config, plan.stack, marker), plan, cloud)
+    except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
+        raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
+
+
 def plan_stack(
     root: Path,
     stack: str,
@@ -124,17 +148,10 @@ def plan_stack(
     secret_overrides: Mapping[str, str] | None = None,
     fingerprint_key: bytes | None = None,
 ) -> Plan:
-    """The stack's committed config plus `pulumi config set [--secret]`-style overrides; secrets
-    nobody gave are placeholders. Raises PlanError for anything the caller can fix."""
-    secrets = dict(secret_overrides or {})
-    hidden = tuple(v for v in secrets.values() if v)
-    try:
-        config = with_overrides(load_stack_config(root, stack), config_overrides or {}, secrets)
-        plan = Plan(PROJECT, stack, fingerprint_key=fingerprint_key)
-        with _pinned_clock(), _collector_paused():
-            run_program(root, with_placeholder_secrets(config, stack), plan)
-    except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
-        raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
+    """The offline plan, every secret hidden, even one the program forgot to mark."""
+    plan = Plan(PROJECT, stack, fingerprint_key=fingerprint_key)
+    run_stack(root, plan, config_overrides, secret_overrides)
+    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
     if not hidden:
         return plan
     return replace(

@@ -116,12 +116,19 @@ def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> 
     assert web["mainModule"] == "index.js"
     assert web["contentFile"] == "examples/bundles/web/index.js"
     assert web["contentSha256"] == sha256_file(ROOT / "examples/bundles/web/index.js")
+    # wrangler's own output (examples/workers/build.sh): a Text module and the source map.
+    page = "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html"
     assert web["files"] == {
-        "lib/page.js": {
-            "contentType": "application/javascript+module",
-            "contentFile": "examples/bundles/web/lib/page.js",
-            "contentSha256": sha256_file(ROOT / "examples/bundles/web/lib/page.js"),
-        }
+        page: {
+            "contentType": "text/plain",
+            "contentFile": f"examples/bundles/web/{page}",
+            "contentSha256": sha256_file(ROOT / "examples/bundles/web" / page),
+        },
+        "index.js.map": {
+            "contentType": "application/source-map",
+            "contentFile": "examples/bundles/web/index.js.map",
+            "contentSha256": sha256_file(ROOT / "examples/bundles/web/index.js.map"),
+        },
     }
     assert web["assets"] == {
         "directory": "examples/assets",

@@ -1,0 +1,153 @@
+"""`codex-infra local up|down|status|run`: what `supabase start/stop/status` users expect."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import click
+
+from codex_infra.errors import fail
+from codex_infra.local import environment
+from codex_infra.local.environment import Local
+from codex_infra.local.state import LocalError
+from codex_infra.overrides import Overrides, config_overrides
+from codex_infra.plan import PlanError, find_root
+
+FAULT = 1  # the machine or the environment failed; 2 (bad input) is what `fail` defaults to
+INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
+COMMAND_STOP_TIMEOUT = 10
+
+
+def _root() -> Path:
+    try:
+        return find_root(Path.cwd())
+    except PlanError as err:
+        raise fail(str(err)) from None
+
+
+def _up(stack: str, overrides: Overrides, port: int | None) -> Local:
+    root = _root()
+    try:
+        return environment.up(root, stack, overrides.plain, overrides.secret, port)
+    except PlanError as err:
+        raise fail(str(err)) from None
+    except LocalError as err:
+        raise fail(str(err), FAULT) from None
+    except KeyboardInterrupt:
+        raise fail(
+            f"interrupted: {stack} was not started, nothing is left running", INTERRUPTED
+        ) from None
+
+
+def _describe(local: Local) -> str:
+    record = local.record
+    width = max(len(k) for k in local.env)
+    lines = [
+        f"{record['stack']} is {'already ' if local.already_running else ''}running locally.",
+        "",
+        *(f"  {key.ljust(width)}  {value}" for key, value in local.env.items()),
+        "",
+        f"  Logs:    {record['log']}",
+        f"  Status:  codex-infra local status {record['stack']}",
+        f"  Stop:    codex-infra local down {record['stack']}   (--purge also drops its database)",
+        "",
+        "  Secrets above are local values, generated for this environment on this machine.",
+    ]
+    return "\n".join(lines)
+
+
+port_option = click.option(
+    "--port", type=click.IntRange(1024, 65535), help="First port of the Workers (then +1, +2)."
+)
+
+
+@click.group()
+def local() -> None:
+    """Run a stack here: Cloudflare's Workers runtime (miniflare) and PostgreSQL for its branch."""
+
+
+@local.command()
+@click.argument("stack")
+@port_option
+@config_overrides
+def up(stack: str, port: int | None, overrides: Overrides) -> None:
+    """Start STACK's Workers and database; prints their URLs."""
+    click.echo(_describe(_up(stack, overrides, port)))
+
+
+@local.command()
+@click.argument("stack")
+@click.option("--purge", is_flag=True, help="Also drop its database and local secrets.")
+def down(stack: str, purge: bool) -> None:
+    """Stop STACK (the database server stops with the last running stack)."""
+    try:
+        was_running = environment.down(_root(), stack, purge)
+    except LocalError as err:
+        raise fail(str(err), FAULT) from None
+    done = "stopped" if was_running else "was not running"
+    click.echo(f"{stack} {done}{'; its database and local secrets are gone' if purge else ''}.")
+
+
+@local.command()
+@click.argument("stack", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document: URLs, pids, secrets.")
+def status(stack: str | None, as_json: bool) -> None:
+    """Each local environment (or STACK's): running or crashed, URLs, processes."""
+    found = environment.status(_root(), stack)
+    if as_json:
+        click.echo(json.dumps(found, indent=2, sort_keys=True))
+        return
+    if not found:
+        click.echo(f"{stack or 'no stack'} is not running locally.")
+    for record in found:
+        click.echo(f"{record['stack']}: {record['state']}")
+        for problem in record["problems"]:
+            click.echo(f"  ! {problem}")
+        for key, value in record["env"].items():
+            click.echo(f"  {key}  {value}")
+        pids = ", ".join(str(p["pid"]) for p in record["processes"])
+        click.echo(f"  processes  {pids}; postgres {record['postgres']['pid']}")
+
+
+@local.command(context_settings={"ignore_unknown_options": True})
+@click.argument("stack")
+@click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
+@port_option
+@config_overrides
+def run(stack: str, command: tuple[str, ...], port: int | None, overrides: Overrides) -> None:
+    """Bring STACK up, run COMMAND with its URLs, DATABASE_URL and secrets in the environment,
+    then take STACK down (even if COMMAND fails or is interrupted); exit with COMMAND's code."""
+    local_env = _up(stack, overrides, port)
+    click.echo(_describe(local_env), err=True)
+    code = INTERRUPTED
+    try:
+        code = _run(list(command), os.environ | local_env.env)
+    finally:
+        if not local_env.already_running:
+            try:
+                environment.down(_root(), stack)
+            except LocalError as err:
+                click.echo(f"codex-infra: error: {err}", err=True)
+    raise click.exceptions.Exit(code)
+
+
+def _run(command: list[str], env: dict[str, Any]) -> int:
+    try:
+        process = subprocess.Popen(command, env=env)
+    except OSError as err:
+        raise fail(f"{command[0]}: {err.strerror}") from None
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGINT)  # a terminal sent it too; a test harness may not have
+        try:
+            process.wait(COMMAND_STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return INTERRUPTED

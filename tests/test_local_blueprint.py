@@ -1,0 +1,262 @@
+"""The local environment as derived from the program: what `LocalCloud` answers, what the plan
+asks of this machine, and the miniflare options and variables built from it. No process runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codex_infra.engine import PROJECT, SCRIPT, Plan, PlannedResource
+from codex_infra.local.cloud import Blueprint, LocalCloud
+from codex_infra.local.environment import _choose_ports, env_name, environment_variables
+from codex_infra.local.postgres import Endpoint, database_name
+from codex_infra.local.state import LOOPBACK, LocalError
+from codex_infra.local.workers import miniflare_options
+from codex_infra.plan import run_stack
+from tests.conftest import ROOT
+
+ENDPOINT = Endpoint(LOOPBACK, 54321, "local-password")
+PORTS = {"codex-web-preview-7": 8701, "auth-worker-preview-7": 8702}
+
+
+def _local(stack: str, root: Path = ROOT, passwords: dict[str, str] | None = None):
+    plan = Plan(PROJECT, stack, reveal_secrets=True)
+    cloud = LocalCloud(ENDPOINT, {} if passwords is None else passwords)
+    run_stack(root, plan, {}, {"stripeWebhookSecret": "whsec_given"}, cloud, "localtest")
+    return plan, cloud
+
+
+@pytest.fixture(scope="module")
+def preview() -> tuple[Plan, Blueprint]:
+    plan, cloud = _local("pr-7", passwords={"codex-session-secret": "kept-session-secret"})
+    return plan, Blueprint.of(plan, cloud)
+
+
+def _workers(preview: tuple[Plan, Blueprint]) -> dict[str, dict[str, Any]]:
+    _, blueprint = preview
+    options = miniflare_options(blueprint.scripts, PORTS, ROOT, ROOT / "persist")
+    assert options["cf"] is False
+    assert options["host"] == LOOPBACK
+    return {w["name"]: w for w in options["workers"]}
+
+
+def test_the_branch_is_a_clone_of_its_parents_template_migrated_by_the_programs_command(
+    preview: tuple[Plan, Blueprint],
+) -> None:
+    _, blueprint = preview
+    (branch,) = blueprint.branches
+    assert branch.name == "preview/pr-7"
+    assert branch.database == "neondb_preview_pr_7"
+    assert branch.template == "neondb_main_template"
+    assert branch.role == "neondb_owner"
+    assert (
+        branch.url == "postgresql://neondb_owner:local-password@127.0.0.1:54321/neondb_preview_pr_7"
+    )
+    assert [c.name for c in branch.migrations] == ["codex-migrations"]
+    (command,) = blueprint.commands
+    assert command.create == "sh examples/migrate.sh"
+    assert command.environment == {"DATABASE_URL": branch.url}
+
+
+def test_production_and_staging_clone_the_same_parent() -> None:
+    for stack, database in (("production", "neondb_main"), ("staging", "neondb_staging")):
+        plan, cloud = _local(stack)
+        (branch,) = Blueprint.of(plan, cloud).branches
+        assert (branch.database, branch.template) == (database, "neondb_main_template")
+
+
+def test_workers_come_from_the_plans_scripts_modules_and_bindings(
+    preview: tuple[Plan, Blueprint],
+) -> None:
+    plan, _ = preview
+    workers = _workers(preview)
+    assert sorted(workers) == sorted(str(s.inputs["scriptName"]) for s in plan.of_type(SCRIPT))
+    web = workers["codex-web-preview-7"]
+    base = ROOT / "examples/bundles/web"
+    assert web["modulesRoot"] == str(base)
+    # The entry first; the Text module as wrangler wrote it; the source map is no module.
+    assert web["modules"] == [
+        {"type": "ESModule", "path": str(base / "index.js")},
+        {"type": "Text", "path": str(base / "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html")},
+    ]
+    assert web["compatibilityDate"] == "2026-11-01"
+    assert web["compatibilityFlags"] == ["nodejs_compat"]
+    assert web["serviceBindings"] == {"AUTH": "auth-worker-preview-7"}
+    assert web["assets"] == {
+        "directory": str(ROOT / "examples/assets"),
+        "binding": "ASSETS",
+        "routerConfig": {"has_user_worker": True},
+        "assetConfig": {},
+    }
+    assert web["unsafeDirectSockets"] == [{"host": LOOPBACK, "port": 8701}]
+    url = ENDPOINT.url("neondb_owner", "neondb_preview_pr_7")
+    assert web["bindings"] == {"ENVIRONMENT": "preview", "DATABASE_URL": url}
+    auth = workers["auth-worker-preview-7"]
+    assert auth["bindings"] == {
+        "ENVIRONMENT": "preview",
+        "DATABASE_URL": url,
+        "SESSION_SECRET": "kept-session-secret",  # the environment's own, kept across restarts
+    }
+    stripe = workers["stripe-webhook-handler-preview-7"]
+    assert stripe["bindings"]["STRIPE_WEBHOOK_SECRET"] == "whsec_given"
+    assert stripe["bindings"]["STRIPE_SECRET_KEY"] == "sk_test_localtest"
+    assert "unsafeDirectSockets" not in stripe  # no port given: not reachable from outside
+    assert "assets" not in auth
+
+
+def test_a_new_password_is_generated_and_kept_in_the_environments_record() -> None:
+    passwords: dict[str, str] = {}
+    plan, cloud = _local("pr-8", passwords=passwords)
+    (session,) = passwords.values()
+    assert len(session) == 64
+    assert session.isalnum()
+    assert Blueprint.of(plan, cloud).branches[0].database == "neondb_preview_pr_8"
+    auth = next(s for s in plan.of_type(SCRIPT) if s.name == "codex-auth-script")
+    assert {"name": "SESSION_SECRET", "type": "secret_text", "text": session} in auth.inputs[
+        "bindings"
+    ]
+
+
+def _script(bindings: list[dict[str, Any]], **inputs: Any) -> PlannedResource:
+    return PlannedResource(
+        urn="urn:x",
+        type=SCRIPT,
+        name="x",
+        parent=None,
+        custom=True,
+        protect=False,
+        retain_on_delete=False,
+        dependencies=(),
+        inputs={
+            "scriptName": "extra",
+            "mainModule": "index.js",
+            "contentFile": "examples/bundles/auth/index.js",
+            "compatibilityDate": "2026-11-01",
+            "bindings": bindings,
+            **inputs,
+        },
+    )
+
+
+def _file(content_type: str, path: str) -> dict[str, str]:
+    return {"contentType": content_type, "contentFile": f"examples/{path}"}
+
+
+def test_a_binding_added_in_components_appears_locally() -> None:
+    script = _script(
+        [
+            {"name": "CACHE", "type": "kv_namespace", "namespaceId": "ns1"},
+            {"name": "FILES", "type": "r2_bucket", "bucketName": "files"},
+            {"name": "FLAGS", "type": "json", "json": '{"beta": true}'},
+            {"name": "ADMIN", "type": "service", "service": "admin", "entrypoint": "Api"},
+        ]
+    )
+    (worker,) = miniflare_options([script], {}, ROOT, ROOT / "persist")["workers"]
+    assert worker["kvNamespaces"] == {"CACHE": "ns1"}
+    assert worker["r2Buckets"] == {"FILES": "files"}
+    assert worker["bindings"] == {"FLAGS": {"beta": True}}
+    assert worker["serviceBindings"] == {"ADMIN": {"name": "admin", "entrypoint": "Api"}}
+
+
+@pytest.mark.parametrize(
+    ("script", "message"),
+    [
+        (
+            _script([{"name": "DB", "type": "hyperdrive", "id": "h1"}]),
+            "extra: binding DB of type hyperdrive has no local implementation",
+        ),
+        (
+            _script([], files={"x.bin": _file("application/x-unknown", "bundles/auth/x.bin")}),
+            "extra: module x.bin has content type application/x-unknown",
+        ),
+        (
+            _script([], files={"lib.js": _file("application/javascript+module", "lib.js")}),
+            "extra: module lib.js is uploaded from examples/lib.js, not from "
+            "examples/bundles/auth/lib.js",
+        ),
+        (
+            _script([{"name": "ASSETS", "type": "assets"}]),
+            "extra: binding ASSETS has no assets directory",
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_runtime_cannot_run_is_named(script: PlannedResource, message: str) -> None:
+    with pytest.raises(LocalError, match=message):
+        miniflare_options([script], {}, ROOT, ROOT / "persist")
+
+
+def test_a_resource_type_with_no_local_implementation_stops_up_by_name(tmp_path: Path) -> None:
+    for name in ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    program = (ROOT / "__main__.py").read_text() + (
+        "\nimport pulumi_cloudflare\n"
+        "pulumi_cloudflare.WorkersKvNamespace('codex-cache', account_id='0' * 32, title='cache')\n"
+    )
+    (tmp_path / "__main__.py").write_text(program)
+    plan, cloud = _local("pr-9", root=tmp_path)
+    with pytest.raises(LocalError) as err:
+        Blueprint.of(plan, cloud)
+    assert str(err.value) == (
+        "no local implementation for "
+        "cloudflare:index/workersKvNamespace:WorkersKvNamespace (codex-cache)"
+    )
+
+
+def test_variables_are_the_url_outputs_localised_and_the_secrets() -> None:
+    plan, cloud = _local("production")
+    blueprint = Blueprint.of(plan, cloud)
+    assert blueprint.routes == {
+        "auth-worker-production": "auth.codex.example.com",
+        "codex-web-production": "codex.example.com",
+        "stripe-webhook-handler-production": "stripe.codex.example.com",
+    }
+    ports = {
+        "codex-web-production": 9001,
+        "auth-worker-production": 9002,
+        "stripe-webhook-handler-production": 9003,
+    }
+    env = environment_variables(plan, {"stripeWebhookSecret": "whsec_x"}, blueprint.routes, ports)
+    assert env == {
+        "WEB_URL": "http://127.0.0.1:9001",
+        "AUTH_URL": "http://127.0.0.1:9002",
+        "STRIPE_WEBHOOK_URL": "http://127.0.0.1:9003",
+        "DATABASE_URL": ENDPOINT.url("neondb_owner", "neondb_main"),
+        "STRIPE_WEBHOOK_SECRET": "whsec_x",
+    }
+    preview, cloud = _local("pr-7")
+    routes = Blueprint.of(preview, cloud).routes
+    assert set(routes.values()) == {None}  # workers.dev
+    ports = {script: 9100 + i for i, script in enumerate(sorted(routes))}
+    env = environment_variables(preview, {}, routes, ports)
+    assert env["WEB_URL"] == f"http://127.0.0.1:{ports['codex-web-preview-7']}"
+    assert env["AUTH_URL"] == f"http://127.0.0.1:{ports['auth-worker-preview-7']}"
+
+
+def test_names_and_ports() -> None:
+    assert env_name("stripeWebhookUrl") == "STRIPE_WEBHOOK_URL"
+    assert env_name("databaseUrl") == "DATABASE_URL"
+    assert database_name("neondb", "preview/pr-12") == "neondb_preview_pr_12"
+    assert _choose_ports(["a", "b"], 40100, {}) == {"a": 40100, "b": 40101}
+    remembered = _choose_ports(["a"], None, {})
+    assert _choose_ports(["a"], None, remembered) == remembered
+
+
+def test_a_port_in_use_is_named() -> None:
+    import socket
+
+    with socket.socket() as held:
+        held.bind((LOOPBACK, 0))
+        held.listen()
+        port = held.getsockname()[1]
+        with pytest.raises(LocalError) as err:
+            _choose_ports(["codex-web-preview-1"], port, {})
+    assert str(err.value) == (
+        f"port {port} on 127.0.0.1 (for codex-web-preview-1) is in use: stop what holds it, "
+        "or choose other ports with --port"
+    )
+    assert json.dumps(str(err.value))  # one line

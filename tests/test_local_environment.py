@@ -1,0 +1,374 @@
+"""`codex-infra local` on real components: workerd through miniflare, a real PostgreSQL.
+
+Every process is started by the command under test and stopped by it (or, if a test fails, by
+the fixtures, by PID); every wait is bounded; everything listens on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+import psycopg
+import pytest
+from psycopg import sql
+
+from codex_infra.local import environment, workers
+from codex_infra.local.state import STATE_ENV, LocalError, StateDir, alive, listening
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.local
+CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
+TIMEOUT = 120  # seconds for one command; each bounds its own waits well below this
+TEMPLATE = "neondb_main_template"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def state() -> Iterator[Path]:
+    """A state directory of its own (PostgreSQL's user must be able to reach it under root)."""
+    workers.ensure_installed()
+    root = Path(tempfile.mkdtemp(prefix="codex-local-"))
+    root.chmod(0o755)
+    previous = os.environ.get(STATE_ENV)
+    os.environ[STATE_ENV] = str(root)
+    try:
+        yield root
+    finally:
+        for stack in StateDir(root).stacks():
+            environment.down(ROOT, stack)
+        if previous is None:
+            del os.environ[STATE_ENV]
+        else:
+            os.environ[STATE_ENV] = previous
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def cli(*args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CLI, "local", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def status(stack: str) -> dict[str, Any]:
+    result = cli("status", stack, "--json")
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    return record
+
+
+def pids(record: dict[str, Any]) -> list[int]:
+    return [p["pid"] for p in record["processes"]]
+
+
+def ports(record: dict[str, Any]) -> list[int]:
+    return [w["port"] for w in record["workers"]]
+
+
+def nothing_left(record: dict[str, Any]) -> None:
+    assert not [pid for pid in pids(record) if alive(pid)]
+    assert not [port for port in ports(record) if listening(port)]
+
+
+def postgres_stopped(root: Path) -> bool:
+    pidfile = root / "postgres" / "data" / "postmaster.pid"
+    return not pidfile.exists()
+
+
+@contextmanager
+def running(stack: str, *args: str) -> Generator[dict[str, Any]]:
+    result = cli("up", stack, *args)
+    assert result.returncode == 0, result.stderr
+    record = status(stack)
+    try:
+        yield record
+    finally:
+        assert cli("down", stack).returncode == 0
+        nothing_left(record)
+
+
+def rows(url: str, table: str) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
+
+
+def template_url(record: dict[str, Any]) -> str:
+    return record["env"]["DATABASE_URL"].rsplit("/", 1)[0] + f"/{TEMPLATE}"
+
+
+def stripe_signature(secret: str, body: str, at: int) -> str:
+    mac = hmac.new(secret.encode(), f"{at}.{body}".encode(), hashlib.sha256).hexdigest()
+    return f"t={at},v1={mac}"
+
+
+@pytest.fixture(scope="module")
+def pr1(state: Path) -> Iterator[dict[str, Any]]:
+    with running("pr-1") as record:
+        yield record
+
+
+def test_up_prints_the_urls_the_database_and_how_to_stop(pr1: dict[str, Any]) -> None:
+    again = cli("up", "pr-1")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("pr-1 is already running locally.")
+    for key in ("WEB_URL", "AUTH_URL", "STRIPE_WEBHOOK_URL", "DATABASE_URL"):
+        assert f"{key}  " in again.stdout or f"{key} " in again.stdout
+        assert pr1["env"][key] in again.stdout
+    assert "codex-infra local down pr-1" in again.stdout
+    port = pr1["postgres"]["port"]
+    assert pr1["env"]["DATABASE_URL"].endswith(f"@127.0.0.1:{port}/neondb_preview_pr_1")
+
+
+def test_status_lists_processes_ports_and_local_secrets(pr1: dict[str, Any]) -> None:
+    assert pr1["state"] == "running"
+    assert pr1["problems"] == []
+    assert len(pids(pr1)) == 2  # node and workerd
+    assert all(alive(pid) for pid in pids(pr1))
+    assert sorted(w["script"] for w in pr1["workers"]) == [
+        "auth-worker-preview-1",
+        "codex-web-preview-1",
+        "stripe-webhook-handler-preview-1",
+    ]
+    assert pr1["secrets"]["STRIPE_WEBHOOK_SECRET"].startswith("whsec_local")
+    assert pr1["secrets"]["STRIPE_SECRET_KEY"].startswith("sk_test_local")
+    assert len(pr1["secrets"]["codex-session-secret"]) == 64
+    assert "Local values" in pr1["note"]
+    listing = cli("status")
+    assert listing.stdout.startswith("pr-1: running")
+
+
+def test_every_worker_answers_healthz_in_its_environment(pr1: dict[str, Any]) -> None:
+    for key in ("WEB_URL", "AUTH_URL", "STRIPE_WEBHOOK_URL"):
+        response = httpx.get(f"{pr1['env'][key]}/healthz", timeout=10)
+        assert response.status_code == 200
+        assert response.json() == {"ok": True, "environment": "preview"}
+
+
+def test_assets_are_served_first_with_their_headers_and_the_headers_file_is_not(
+    pr1: dict[str, Any],
+) -> None:
+    web = pr1["env"]["WEB_URL"]
+    index = httpx.get(f"{web}/", timeout=10)
+    assert index.status_code == 200
+    assert index.text == (ROOT / "examples/assets/index.html").read_text()
+    assert index.headers["x-content-type-options"] == "nosniff"
+    assert index.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    headers_file = httpx.get(f"{web}/_headers", timeout=10)
+    assert headers_file.status_code == 404  # the Worker's own page: the file itself is not served
+    assert "No page at /_headers." in headers_file.text
+    assert "(preview)" in headers_file.text
+
+
+def test_a_session_goes_through_the_service_binding_into_the_stacks_database(
+    pr1: dict[str, Any],
+) -> None:
+    response = httpx.post(f"{pr1['env']['WEB_URL']}/auth/session", timeout=10)
+    assert response.status_code == 204
+    session = response.cookies["session"]
+    identifier, signature = session.split(".", 1)
+    secret = pr1["secrets"]["codex-session-secret"]
+    expected = hmac.new(secret.encode(), identifier.encode(), hashlib.sha256).digest()
+    import base64
+
+    assert base64.b64decode(signature) == expected
+    assert [str(r[0]) for r in rows(pr1["env"]["DATABASE_URL"], "sessions")].count(identifier) == 1
+    assert rows(template_url(pr1), "sessions") == []
+
+
+def test_the_stripe_webhook_checks_signatures_and_records_events(pr1: dict[str, Any]) -> None:
+    url, secret = pr1["env"]["STRIPE_WEBHOOK_URL"], pr1["env"]["STRIPE_WEBHOOK_SECRET"]
+    body = json.dumps({"id": "evt_local_1", "type": "checkout.session.completed"})
+    now = int(time.time())
+
+    def post(signature: str) -> int:
+        headers = {"stripe-signature": signature, "content-type": "application/json"}
+        return httpx.post(url, content=body, headers=headers, timeout=10).status_code
+
+    assert post(stripe_signature(secret, body, now)) == 204
+    assert post(stripe_signature("whsec_wrong", body, now)) == 400
+    assert post(stripe_signature(secret, body, now - 3600)) == 400  # stale
+    assert post("t=1,v1=00") == 400
+    events = rows(pr1["env"]["DATABASE_URL"], "stripe_events")
+    assert [(e[0], e[1]) for e in events] == [("evt_local_1", "checkout.session.completed")]
+
+
+def test_two_stacks_run_at_once_without_sharing_anything(pr1: dict[str, Any]) -> None:
+    with running("pr-2") as pr2:
+        assert set(ports(pr1)).isdisjoint(ports(pr2))
+        assert set(pids(pr1)).isdisjoint(pids(pr2))
+        assert pr2["env"]["DATABASE_URL"].endswith("/neondb_preview_pr_2")
+        assert pr2["secrets"]["STRIPE_WEBHOOK_SECRET"] != pr1["secrets"]["STRIPE_WEBHOOK_SECRET"]
+        before = rows(pr1["env"]["DATABASE_URL"], "sessions")
+        assert httpx.post(f"{pr2['env']['WEB_URL']}/auth/session", timeout=10).status_code == 204
+        assert len(rows(pr2["env"]["DATABASE_URL"], "sessions")) == 1
+        assert rows(pr1["env"]["DATABASE_URL"], "sessions") == before
+    assert status("pr-1")["state"] == "running"  # pr-2's down left pr-1 and its database alone
+    assert httpx.get(f"{pr1['env']['AUTH_URL']}/healthz", timeout=10).status_code == 200
+
+
+def test_a_crashed_worker_process_shows_in_status(pr1: dict[str, Any]) -> None:
+    with running("pr-3") as pr3:
+        workerd = pids(pr3)[1]
+        os.kill(workerd, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while alive(workerd) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        record = status("pr-3")
+        assert record["state"] == "crashed"
+        assert f"process {workerd} has exited" in record["problems"]
+        assert cli("status").stdout.count("pr-3: crashed") == 1
+
+
+def test_down_of_a_stack_that_is_not_running_succeeds_and_says_so() -> None:
+    result = cli("down", "pr-99")
+    assert (result.returncode, result.stdout) == (0, "pr-99 was not running.\n")
+
+
+def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> None:
+    script = (
+        "import os, sys, urllib.request;"
+        "names = ['WEB_URL', 'AUTH_URL', 'STRIPE_WEBHOOK_URL', 'DATABASE_URL',"
+        "         'STRIPE_WEBHOOK_SECRET'];"
+        "assert all(os.environ[n] for n in names);"
+        "urllib.request.urlopen(os.environ['WEB_URL'] + '/healthz', timeout=10);"
+        "sys.exit(7)"
+    )
+    result = cli("run", "pr-4", "--", sys.executable, "-c", script)
+    assert result.returncode == 7, result.stderr
+    assert "pr-4 is running locally." in result.stderr
+    assert environment.status(ROOT, "pr-4") == []
+    record = json.loads((StateDir(state).stack("pr-4") / "miniflare.json").read_text())
+    assert not [w for w in record["workers"] if listening(w["unsafeDirectSockets"][0]["port"])]
+
+
+def test_after_the_last_down_nothing_is_left(state: Path) -> None:
+    with running("pr-5") as pr5:
+        postgres = pr5["postgres"]["pid"]
+        assert alive(postgres)
+    assert cli("status", "pr-5").stdout == "pr-5 is not running locally.\n"
+    if not environment.status(ROOT):  # pr-1 (module fixture) may still run
+        assert not alive(postgres)
+        assert postgres_stopped(state)
+
+
+def test_down_purge_drops_the_database(state: Path) -> None:
+    with running("pr-6") as pr6:
+        url = pr6["env"]["DATABASE_URL"]
+    assert cli("down", "pr-6", "--purge").stdout == (
+        "pr-6 was not running; its database and local secrets are gone.\n"
+    )
+    with pytest.raises(psycopg.OperationalError, match="neondb_preview_pr_6"):
+        rows(url, "sessions")
+
+
+# Faults: each is one line on stderr, and leaves nothing of its own running.
+
+
+def _one_line_and_nothing_running(result: subprocess.CompletedProcess[str], stack: str) -> str:
+    assert result.returncode == 1, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert environment.status(ROOT, stack) == []
+    return lines[0]
+
+
+def test_a_port_in_use_stops_up(pr1: dict[str, Any]) -> None:
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        line = _one_line_and_nothing_running(cli("up", "pr-7", "--port", str(port)), "pr-7")
+    assert line.startswith(f"codex-infra: error: port {port} on 127.0.0.1 (for ")
+
+
+def test_a_compatibility_date_the_runtime_does_not_support(state: Path) -> None:
+    result = cli("up", "pr-8", "--config", "compatibilityDate=2026-11-30")
+    line = _one_line_and_nothing_running(result, "pr-8")
+    assert line == (
+        "codex-infra: error: the Workers runtime refused the environment: This Worker requires "
+        'compatibility date "2026-11-30", but the newest date supported by this server binary is '
+        '"2026-11-24".'
+    )
+    miniflare = StateDir(state).stack("pr-8") / "miniflare.json"
+    assert not [
+        w
+        for w in json.loads(miniflare.read_text())["workers"]
+        if listening(w["unsafeDirectSockets"][0]["port"])
+    ]
+
+
+def test_a_failing_migration_shows_the_end_of_its_stderr() -> None:
+    command = "migrationCommand=sh -c 'echo first >&2; echo ERROR: relation missing >&2; exit 3'"
+    line = _one_line_and_nothing_running(cli("up", "pr-9", "--config", command), "pr-9")
+    assert line == (
+        "codex-infra: error: codex-migrations: `sh -c 'echo first >&2; echo ERROR: relation "
+        "missing >&2; exit 3'` failed with exit code 3 on neondb_preview_pr_9: "
+        "first | ERROR: relation missing"
+    )
+
+
+def _runtime_of(process: subprocess.Popen[str]) -> psutil.Process | None:
+    for child in psutil.Process(process.pid).children():
+        if str(workers.JS_DIR / "serve.mjs") in child.cmdline():
+            return child
+    return None
+
+
+def test_ctrl_c_during_up_leaves_nothing_running(state: Path) -> None:
+    with subprocess.Popen(
+        [CLI, "local", "up", "pr-10"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True,
+    ) as process:  # fmt: skip
+        deadline = time.monotonic() + 60
+        node = None
+        while node is None and time.monotonic() < deadline and process.poll() is None:
+            node = _runtime_of(process)
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    assert node is not None, "up never started the runtime"
+    assert process.returncode == 130
+    assert stderr.strip() == (
+        "codex-infra: error: interrupted: pr-10 was not started, nothing is left running"
+    )
+    assert not alive(node.pid)
+    assert environment.status(ROOT, "pr-10") == []
+
+
+def test_a_missing_runtime_is_named(tmp_path: Path) -> None:
+    js = tmp_path / "js"
+    js.mkdir()
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(workers.JS_DIR / name, js / name)
+    os.environ["NPM_CONFIG_REGISTRY"] = "http://127.0.0.1:9/"
+    os.environ["NPM_CONFIG_CACHE"] = str(tmp_path / "empty-cache")
+    os.environ["NPM_CONFIG_FETCH_RETRIES"] = "0"
+    try:
+        with pytest.raises(LocalError) as err:
+            workers.ensure_installed(js)
+    finally:
+        for key in ("NPM_CONFIG_REGISTRY", "NPM_CONFIG_CACHE", "NPM_CONFIG_FETCH_RETRIES"):
+            del os.environ[key]
+    assert str(err.value).startswith(
+        f"the Workers runtime is missing and `npm ci` in {js} failed: "
+    )
+    assert "\n" not in str(err.value)
