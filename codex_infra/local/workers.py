@@ -61,7 +61,8 @@ def ensure_installed(js_dir: Path = JS_DIR) -> None:
             text=True,
             timeout=INSTALL_TIMEOUT,
             check=False,
-            env={**_env(), "npm_config_update_notifier": "false"} | _npm_config(),
+            # npm's own settings (registry, proxy, CA certificates) come from the caller.
+            env=os.environ | {"npm_config_update_notifier": "false"},
         )
     except subprocess.TimeoutExpired:
         raise LocalError(f"npm ci in {js_dir} took over {INSTALL_TIMEOUT} s") from None
@@ -72,11 +73,6 @@ def ensure_installed(js_dir: Path = JS_DIR) -> None:
             f"{lines[-1] if lines else f'exit code {result.returncode}'}"
         )
     marker.touch()
-
-
-def _npm_config() -> dict[str, str]:
-    """npm's own settings from the caller's environment (registry, cache, proxy)."""
-    return {k: v for k, v in os.environ.items() if k.lower().startswith("npm_config_")}
 
 
 @dataclass(frozen=True)
