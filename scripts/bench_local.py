@@ -39,10 +39,10 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def one_run(stack: str) -> dict[str, float]:
+def one_run(state: Path, stack: str) -> dict[str, float]:
     start = time.perf_counter()
     local("up", stack)
-    (record,) = json.loads(local("status", stack, "--json").stdout)
+    record = json.loads((state / "stacks" / stack / "run.json").read_text())
     urls = [record["env"][k] for k in ("WEB_URL", "AUTH_URL", "STRIPE_WEBHOOK_URL")]
     assert all(httpx.get(f"{url}/healthz", timeout=10).status_code == 200 for url in urls)
     up = time.perf_counter() - start
@@ -61,8 +61,8 @@ def main() -> int:
     os.environ["CODEX_LOCAL_STATE"] = str(state)
     stacks = [f"pr-{100 + i}" for i in range(runs + 1)]
     try:
-        one_run(stacks[0])  # initialises the cluster and the template; not counted
-        results = [one_run(stack) for stack in stacks[1:]]
+        one_run(state, stacks[0])  # initialises the cluster and the template; not counted
+        results = [one_run(state, stack) for stack in stacks[1:]]
     finally:
         for stack in stacks:  # after a failure too: nothing of ours keeps running
             subprocess.run(
