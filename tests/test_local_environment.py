@@ -29,6 +29,7 @@ import pytest
 from psycopg import sql
 
 from codex_infra.local import environment, workers
+from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, alive, listening
 from tests.conftest import ROOT
 
@@ -58,14 +59,15 @@ def state() -> Iterator[Path]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def cli(*args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [CLI, "local", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=timeout,
+        timeout=TIMEOUT,
         check=False,
+        env=env,
     )
 
 
@@ -278,6 +280,42 @@ def test_down_purge_drops_the_database(state: Path) -> None:
     )
     with pytest.raises(psycopg.OperationalError, match="neondb_preview_pr_6"):
         rows(url, "sessions")
+
+
+def test_an_existing_server_named_by_local_database_url(pr1: dict[str, Any], state: Path) -> None:
+    """The running cluster stands in for a team's own server, with a user that may create
+    databases. Another checkout's state uses it, and never starts or stops it."""
+    cluster = Cluster(StateDir(state).postgres)
+    with cluster.connect() as conn:
+        conn.execute("DROP ROLE IF EXISTS outside")
+        conn.execute("CREATE ROLE outside LOGIN CREATEDB PASSWORD 'outside-pw'")
+    port = cluster.endpoint.port
+    other = Path(tempfile.mkdtemp(prefix="codex-local-other-"))
+    env = os.environ | {
+        STATE_ENV: str(other),
+        "LOCAL_DATABASE_URL": f"postgresql://outside:outside-pw@127.0.0.1:{port}/postgres",
+    }
+    try:
+        # Another database name: this server also holds the cluster's own branches.
+        up = cli("up", "pr-13", "--config", "databaseName=outsidedb", env=env)
+        assert up.returncode == 0, up.stderr
+        (record,) = json.loads(cli("status", "pr-13", "--json", env=env).stdout)
+        assert record["env"]["DATABASE_URL"] == (
+            f"postgresql://outside:outside-pw@127.0.0.1:{port}/outsidedb_preview_pr_13"
+        )
+        assert record["postgres"]["pid"] is None  # not ours
+        response = httpx.post(f"{record['env']['WEB_URL']}/auth/session", timeout=10)
+        assert response.status_code == 204
+        assert len(rows(record["env"]["DATABASE_URL"], "sessions")) == 1
+        assert cli("down", "pr-13", "--purge", env=env).returncode == 0
+        nothing_left(record)
+    finally:
+        cli("down", "pr-13", env=env)
+        shutil.rmtree(other, ignore_errors=True)
+    assert not (other / "postgres" / "data").exists()
+    assert httpx.get(f"{pr1['env']['AUTH_URL']}/healthz", timeout=10).status_code == 200
+    with pytest.raises(psycopg.OperationalError, match="outsidedb_preview_pr_13"):
+        rows(record["env"]["DATABASE_URL"], "sessions")
 
 
 # Faults: each is one line on stderr, and leaves nothing of its own running.

@@ -104,7 +104,6 @@ class Branch:
     template: str  # its parent branch: cloned, never connected to while cloning
     role: str
     url: str
-    template_url: str
     migrations: tuple[Command, ...]  # the commands that run against this branch
 
 
@@ -185,6 +184,5 @@ def _branch(resource: PlannedResource, endpoint: Endpoint, migrations: list[Comm
         template=template,
         role=role,
         url=endpoint.url(role, own),
-        template_url=endpoint.url(role, template),
         migrations=tuple(migrations),
     )

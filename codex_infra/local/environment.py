@@ -31,6 +31,7 @@ from codex_infra.local.postgres import (
     random_text,
     rename_database,
     server_for,
+    session,
 )
 from codex_infra.local.state import (
     LOOPBACK,
@@ -158,12 +159,14 @@ def _run_command(
 def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
     """The template (the parent branch) is made once, migrated by the program's own command
     under a temporary name, so a failed migration never leaves a half-made parent."""
-    with server.admin() as conn:
-        ensure_role(conn, branch.role, server.endpoint.password)
+    owner = server.endpoint.role(branch.role)
+    with session(server) as conn:
+        if server.endpoint.user is None:
+            ensure_role(conn, branch.role, server.endpoint.password)
         if not database_exists(conn, branch.template):
             staging = f"{branch.template[:55]}_staging"
             drop_database(conn, staging)
-            create_database(conn, staging, branch.role)
+            create_database(conn, staging, owner)
             try:
                 staging_url = server.endpoint.url(branch.role, staging)
                 for command in branch.migrations:
@@ -175,7 +178,7 @@ def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
                 raise
             rename_database(conn, staging, branch.template)
         if not database_exists(conn, branch.database):
-            create_database(conn, branch.database, branch.role, template=branch.template)
+            create_database(conn, branch.database, owner, template=branch.template)
 
 
 def _running_elsewhere(state: StateDir, stack: str) -> bool:
@@ -296,14 +299,12 @@ def down(root: Path, stack: str, purge: bool = False) -> bool:
         if record is not None:
             workers.stop(_processes(record))
             (home / "run.json").unlink()
-        if not state.postgres.is_dir():
-            return record is not None
         server = server_for(state.postgres)
         if purge:
             kept = read_json(home / "stack.json") or {}
             if kept.get("databases"):
                 server.start()
-                with server.admin() as conn:
+                with session(server) as conn:
                     for database in kept["databases"]:
                         drop_database(conn, str(database))
             shutil.rmtree(home, ignore_errors=True)

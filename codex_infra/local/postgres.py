@@ -16,10 +16,12 @@ import secrets
 import shutil
 import stat
 import subprocess
+from collections.abc import Generator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import psycopg
 from psycopg import sql
@@ -59,16 +61,20 @@ def _reachable_by_others(path: Path) -> bool:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """Where clients (migrations, Workers) reach the server, and the password of its roles."""
+    """Where clients (migrations, Workers) reach the server, and how they log in: as the
+    branch's role with our password, or as one fixed user (`LOCAL_DATABASE_URL`'s)."""
 
     host: str
     port: int
     password: str
+    user: str | None = None
+
+    def role(self, branch_role: str) -> str:
+        return self.user or branch_role
 
     def url(self, role: str, database: str) -> str:
-        return (
-            f"postgresql://{quote(role)}:{quote(self.password)}@{self.host}:{self.port}/{database}"
-        )
+        login = f"{quote(self.role(role))}:{quote(self.password)}"
+        return f"postgresql://{login}@{self.host}:{self.port}/{database}"
 
 
 class Cluster:
@@ -123,9 +129,6 @@ class Cluster:
             path.mkdir(parents=True, exist_ok=True)
             os.chown(path, self._user.pw_uid, self._user.pw_gid)
         self.home.chmod(0o755)
-
-    def version(self) -> str:
-        return self._run("postgres", "--version").stdout.strip().rsplit(" ", 1)[-1]
 
     def running(self) -> bool:
         return (
@@ -182,7 +185,7 @@ class Cluster:
                 "-t", str(PG_CTL_TIMEOUT),
             )  # fmt: skip
 
-    def admin(self) -> psycopg.Connection[Any]:
+    def connect(self) -> psycopg.Connection[Any]:
         """The superuser, over the socket only a server owner (or root) may open."""
         return psycopg.connect(
             host=str(self.sockets),
@@ -195,25 +198,23 @@ class Cluster:
 
 
 class ExternalServer:
-    """`LOCAL_DATABASE_URL`: somebody else's server; we only add roles and databases to it."""
+    """`LOCAL_DATABASE_URL`: somebody else's server. Its user (who may create databases) owns
+    and reaches every branch's database; nothing else on it is touched."""
 
-    def __init__(self, url: str, home: Path) -> None:
+    def __init__(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in {"postgres", "postgresql"} or not parts.hostname:
             raise LocalError(f"{URL_ENV} must be a postgresql:// URL with a host")
+        if not parts.username:
+            raise LocalError(f"{URL_ENV} must name its user")
         self.url = url
         self.bin = Path(os.environ.get(BIN_ENV) or _embedded_bin())
-        settings = read_json(home / "server.json") or {"password": random_text(32)}
-        write_json(home / "server.json", settings)
-        self.endpoint = Endpoint(parts.hostname, parts.port or 5432, str(settings["password"]))
-
-    def version(self) -> str:
-        with self.admin() as conn:
-            row = conn.execute("SHOW server_version").fetchone()
-        return str(row[0]) if row else "?"
-
-    def running(self) -> bool:
-        return True
+        self.endpoint = Endpoint(
+            parts.hostname,
+            parts.port or 5432,
+            unquote(parts.password or ""),
+            unquote(parts.username),
+        )
 
     def pid(self) -> int | None:
         return None
@@ -224,7 +225,7 @@ class ExternalServer:
     def stop(self) -> None:
         """Not ours to stop."""
 
-    def admin(self) -> psycopg.Connection[Any]:
+    def connect(self) -> psycopg.Connection[Any]:
         return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
 
 
@@ -233,7 +234,19 @@ Server = Cluster | ExternalServer
 
 def server_for(home: Path) -> Server:
     url = os.environ.get(URL_ENV)
-    return ExternalServer(url, home) if url else Cluster(home)
+    return ExternalServer(url) if url else Cluster(home)
+
+
+@contextmanager
+def session(server: Server) -> Generator[psycopg.Connection[Any]]:
+    """An administrative connection; what the server refuses is one line, without passwords."""
+    try:
+        with server.connect() as conn:
+            yield conn
+    except psycopg.Error as err:
+        lines = [line for line in str(err).splitlines() if line.strip()]
+        said = " ".join(lines[:2]) if lines else type(err).__name__
+        raise LocalError(f"PostgreSQL: {said.replace(server.endpoint.password, '***')}") from None
 
 
 def _last_line(text: str) -> str:
