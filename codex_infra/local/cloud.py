@@ -117,6 +117,16 @@ class Blueprint:
     # Script name -> how it is reached in the cloud: a workers.dev script or a custom hostname.
     routes: dict[str, str | None]
 
+    @property
+    def reachable(self) -> list[str]:
+        """The scripts that get a port here, in the plan's order."""
+        names = [str(s.inputs["scriptName"]) for s in self.scripts]
+        return [name for name in names if name in self.routes]
+
+    def target(self, command: Command) -> str:
+        """Where a command runs, for messages: the database of the branch it depends on."""
+        return next((b.database for b in self.branches if command in b.migrations), "this machine")
+
     @classmethod
     def of(cls, plan: Plan, cloud: LocalCloud) -> Blueprint:
         providers = cloud.providers

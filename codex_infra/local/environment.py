@@ -204,6 +204,50 @@ def problems(record: Mapping[str, Any]) -> list[str]:
     return found
 
 
+def _given_secrets(stack: str, secrets: Mapping[str, str]) -> dict[str, str]:
+    """The stack's config secrets from the environment (`STRIPE_WEBHOOK_SECRET`…) or --secret."""
+    from_env = {
+        key: os.environ[env_name(key)]
+        for key in placeholder_secrets(stack)
+        if os.environ.get(env_name(key))
+    }
+    return from_env | dict(secrets)
+
+
+def _run_record(
+    stack: str,
+    root: Path,
+    plan: Plan,
+    blueprint: Blueprint,
+    ports: Mapping[str, int],
+    secrets: Mapping[str, str],
+    passwords: Mapping[str, str],
+    processes: list[workers.Process],
+    server: Server,
+) -> dict[str, Any]:
+    """What `status` reports and `down` stops (run.json)."""
+    return {
+        "stack": stack,
+        "project": str(root),
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "workers": [
+            {
+                "script": script,
+                "port": port,
+                "url": f"http://{LOOPBACK}:{port}",
+                "cloud": blueprint.routes[script] or "workers.dev",
+            }
+            for script, port in ports.items()
+        ],
+        "databases": {b.name: b.url for b in blueprint.branches},
+        "env": environment_variables(plan, secrets, blueprint.routes, ports),
+        "secrets": {env_name(k): v for k, v in secrets.items()} | dict(passwords),
+        "processes": [{"pid": p.pid, "started": p.started} for p in processes],
+        "postgres": {"pid": server.pid(), "port": server.endpoint.port},
+        "log": str(StateDir.for_project(root).stack(stack) / "workers.log"),
+    }
+
+
 def up(
     root: Path,
     stack: str,
@@ -225,63 +269,31 @@ def up(
         record = read_json(home / "stack.json") or {}
         marker = str(record.get("marker") or "local" + random_text(24))
         passwords = cast(dict[str, str], record.get("passwords") or {})
-        given = {
-            key: os.environ[env_name(key)]
-            for key in placeholder_secrets(stack)
-            if os.environ.get(env_name(key))
-        } | dict(secrets)
+        given = _given_secrets(stack, secrets)
         plan = Plan(PROJECT, stack, reveal_secrets=True)
         cloud = LocalCloud(server.endpoint, passwords)
         run_stack(root, plan, plain, given, cloud, marker)
         blueprint = Blueprint.of(plan, cloud)
-        reachable = [str(s.inputs["scriptName"]) for s in blueprint.scripts]
-        ports = _choose_ports(
-            [s for s in reachable if s in blueprint.routes], port_base, record.get("ports") or {}
-        )
-        write_json(
-            home / "stack.json",
-            {
-                "marker": marker,
-                "passwords": passwords,
-                "ports": ports,
-                "databases": [b.database for b in blueprint.branches],
-            },
-        )
+        ports = _choose_ports(blueprint.reachable, port_base, record.get("ports") or {})
+        databases = [b.database for b in blueprint.branches]
+        kept = {"marker": marker, "passwords": passwords, "ports": ports, "databases": databases}
+        write_json(home / "stack.json", kept)
         undo: list[Callable[[], None]] = []
         try:
-            if server.start():
+            if not server.running():  # registered first: a Ctrl-C may land inside the start
                 undo.append(lambda: None if _running_elsewhere(state, stack) else server.stop())
+            server.start()
             for branch in blueprint.branches:
                 _prepare_branch(branch, server, root)
             for command in blueprint.commands:
-                target = next(
-                    (b.database for b in blueprint.branches if command in b.migrations), ""
-                )
-                _run_command(command, root, server, target or "this machine")
+                _run_command(command, root, server, blueprint.target(command))
             options = workers.miniflare_options(blueprint.scripts, ports, root, home / "persist")
             processes = workers.start(options, home, root, list(ports.values()))
             undo.append(lambda: workers.stop(processes))
             config_secrets = placeholder_secrets(stack, marker) | given
-            run = {
-                "stack": stack,
-                "project": str(root),
-                "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "workers": [
-                    {
-                        "script": script,
-                        "port": port,
-                        "url": f"http://{LOOPBACK}:{port}",
-                        "cloud": blueprint.routes[script] or "workers.dev",
-                    }
-                    for script, port in ports.items()
-                ],
-                "databases": {b.name: b.url for b in blueprint.branches},
-                "env": environment_variables(plan, config_secrets, blueprint.routes, ports),
-                "secrets": {env_name(k): v for k, v in config_secrets.items()} | passwords,
-                "processes": [{"pid": p.pid, "started": p.started} for p in processes],
-                "postgres": {"pid": server.pid(), "port": server.endpoint.port},
-                "log": str(home / "workers.log"),
-            }
+            run = _run_record(
+                stack, root, plan, blueprint, ports, config_secrets, passwords, processes, server
+            )
             write_json(home / "run.json", run)
             return Local(stack, run)
         except BaseException:

@@ -142,8 +142,8 @@ class Cluster:
         except (FileNotFoundError, ValueError):
             return None
 
-    def start(self) -> bool:
-        """Initialises the cluster the first time; False if it was running already."""
+    def start(self) -> None:
+        """Initialises the cluster the first time; a running server is left as it is."""
         self.home.mkdir(parents=True, exist_ok=True)
         if read_json(self.home / "cluster.json") is None:
             write_json(
@@ -159,7 +159,7 @@ class Cluster:
             if init.returncode != 0:
                 raise LocalError(f"initdb failed: {_last_line(init.stderr)}")
         if self.running():
-            return False
+            return
         if port_in_use(self.endpoint.port):
             raise LocalError(
                 f"port {self.endpoint.port} on {LOOPBACK} (the local PostgreSQL, set in "
@@ -176,7 +176,6 @@ class Cluster:
         if started.returncode != 0:
             log = self.log.read_text() if self.log.is_file() else started.stderr
             raise LocalError(f"PostgreSQL did not start: {_last_line(log)}")
-        return True
 
     def stop(self) -> None:
         if self.running():
@@ -219,8 +218,11 @@ class ExternalServer:
     def pid(self) -> int | None:
         return None
 
-    def start(self) -> bool:
-        return False
+    def running(self) -> bool:
+        return True
+
+    def start(self) -> None:
+        """Not ours to start."""
 
     def stop(self) -> None:
         """Not ours to stop."""
