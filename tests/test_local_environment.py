@@ -262,6 +262,22 @@ def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> Non
     assert not [w for w in record["workers"] if listening(w["unsafeDirectSockets"][0]["port"])]
 
 
+def test_run_takes_the_stack_down_when_interrupted(state: Path) -> None:
+    waiting = "import sys, time; print('ready', flush=True); time.sleep(60); sys.exit(3)"
+    with subprocess.Popen(
+        [CLI, "local", "run", "pr-14", "--", sys.executable, "-c", waiting],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as process:  # fmt: skip
+        assert process.stdout is not None
+        assert process.stdout.readline() == "ready\n"  # bounded: the command sleeps 60 s at most
+        record = status("pr-14")
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert environment.status(ROOT, "pr-14") == []
+    nothing_left(record)
+
+
 def test_after_the_last_down_nothing_is_left(state: Path) -> None:
     with running("pr-5") as pr5:
         postgres = pr5["postgres"]["pid"]
