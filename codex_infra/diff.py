@@ -212,7 +212,7 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
 # is first on the path. So any revision plans, whatever its components look like inside.
 _HARNESS = Path(__file__).resolve().parent
 _RUN_HARNESS = """
-import importlib.util, sys
+import importlib.util, json, sys
 path = sys.argv.pop(1)
 spec = importlib.util.spec_from_file_location(
     "codex_infra", path + "/__init__.py", submodule_search_locations=[path]
@@ -220,20 +220,26 @@ spec = importlib.util.spec_from_file_location(
 sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
 from pathlib import Path
-from codex_infra.plan import PlanError, find_root, plan_stack, render_json
-try:
-    key = bytes.fromhex(sys.argv[2])
-    plan = plan_stack(find_root(Path.cwd()), sys.argv[1], fingerprint_key=key)
-    sys.stdout.write(render_json(plan))
-except PlanError as err:
-    sys.exit(f"codex-infra: error: {err}")
+from codex_infra.plan import PlanError, find_root, plan_document, plan_stack
+key = bytes.fromhex(sys.argv[1])
+planned = {}
+for stack in sys.argv[2:]:
+    try:
+        plan = plan_stack(find_root(Path.cwd()), stack, fingerprint_key=key)
+        planned[stack] = {"document": plan_document(plan)}
+    except PlanError as err:
+        planned[stack] = {"error": f"codex-infra: error: {err}"}
+sys.stdout.write(json.dumps(planned))
 """
 
 
-def plan_in_subprocess(project: Path, stack: str, fingerprint_key: bytes) -> Planned:
-    """`codex-infra plan --json` of the program in `project` (its __main__.py, components/, config
-    and bundles), by this harness: one harness for both sides keeps the two documents comparable
-    even where the base's own codex_infra differs or is missing."""
+def plan_in_subprocess(
+    project: Path, stacks: Sequence[str], fingerprint_key: bytes
+) -> dict[str, Planned]:
+    """`codex-infra plan --json` of each stack of the program in `project` (its __main__.py,
+    components/, config and bundles), by this harness, in one process: the providers are
+    imported once. One harness for both sides keeps the two documents comparable even where the
+    base's own codex_infra differs or is missing."""
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(
@@ -242,20 +248,22 @@ def plan_in_subprocess(project: Path, stack: str, fingerprint_key: bytes) -> Pla
         "SOURCE_DATE_EPOCH": str(plan_epoch()),
     }
     result = subprocess.run(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), stack, fingerprint_key.hex()],
+        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), fingerprint_key.hex(), *stacks],
         cwd=project,
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
-    if result.returncode != 0:
-        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
-        return Planned(None, lines[-1])
     try:
-        return Planned(json.loads(result.stdout))
+        planned = cast(dict[str, dict[str, Any]], json.loads(result.stdout))
     except json.JSONDecodeError:
-        return Planned(None, "its output is not a JSON plan")
+        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
+        return dict.fromkeys(stacks, Planned(None, lines[-1]))
+    return {
+        stack: Planned(planned[stack].get("document"), planned[stack].get("error"))
+        for stack in stacks
+    }
 
 
 def _stack_diff(stack: str, base: Planned, head: Planned) -> StackDiff:
@@ -326,18 +334,13 @@ def render_report(base_ref: str, diffs: Sequence[StackDiff]) -> str:
 
 
 def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
-    """Plans every stack on both sides at once (subprocesses), then compares."""
+    """Plans every stack of each side in one subprocess, both sides at once, then compares."""
     try:
         for stack in stacks:
             parse_stack(stack)
     except NamingError as err:
         raise PlanError(str(err)) from None
     key = secrets.token_bytes(16)  # this report's alone: fingerprints mean nothing elsewhere
-    with checkout(root, base_ref) as base_tree:
-        jobs = [(tree, stack, key) for stack in stacks for tree in (base_tree, root)]
-        with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1, 4)) as pool:
-            planned = list(pool.map(plan_in_subprocess, *zip(*jobs, strict=True)))
-    return render_report(
-        base_ref,
-        [_stack_diff(stack, planned[2 * i], planned[2 * i + 1]) for i, stack in enumerate(stacks)],
-    )
+    with checkout(root, base_ref) as base_tree, ThreadPoolExecutor(max_workers=2) as pool:
+        base, head = pool.map(plan_in_subprocess, (base_tree, root), (stacks, stacks), (key, key))
+    return render_report(base_ref, [_stack_diff(s, base[s], head[s]) for s in stacks])
