@@ -241,9 +241,13 @@ def test_names_and_ports() -> None:
     assert env_name("stripeWebhookUrl") == "STRIPE_WEBHOOK_URL"
     assert env_name("databaseUrl") == "DATABASE_URL"
     assert database_name("neondb", "preview/pr-12") == "neondb_preview_pr_12"
-    assert _choose_ports(["a", "b"], 40100, {}) == {"a": 40100, "b": 40101}
-    remembered = _choose_ports(["a"], None, {})
-    assert _choose_ports(["a"], None, remembered) == remembered
+    assert _choose_ports(["a", "b"], 40100, {}, set()) == {"a": 40100, "b": 40101}
+    remembered = _choose_ports(["a"], None, {}, set())
+    assert _choose_ports(["a"], None, remembered, set()) == remembered
+    moved = _choose_ports(["a"], None, remembered, set(remembered.values()))  # the database's
+    assert moved["a"] != remembered["a"]
+    with pytest.raises(LocalError, match=r"--port 65535: b would need port 65536, over 65535"):
+        _choose_ports(["a", "b"], 65535, {}, set())
 
 
 def test_a_port_in_use_is_named() -> None:
@@ -254,7 +258,7 @@ def test_a_port_in_use_is_named() -> None:
         held.listen()
         port = held.getsockname()[1]
         with pytest.raises(LocalError) as err:
-            _choose_ports(["codex-web-preview-1"], port, {})
+            _choose_ports(["codex-web-preview-1"], port, {}, set())
     assert str(err.value) == (
         f"port {port} on 127.0.0.1 (for codex-web-preview-1) is in use: stop what holds it, "
         "or choose other ports with --port"

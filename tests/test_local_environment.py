@@ -30,7 +30,7 @@ from psycopg import sql
 
 from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
-from codex_infra.local.state import STATE_ENV, LocalError, StateDir, alive, listening
+from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.local
@@ -84,6 +84,13 @@ def pids(record: dict[str, Any]) -> list[int]:
 
 def ports(record: dict[str, Any]) -> list[int]:
     return [w["port"] for w in record["workers"]]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
 
 
 def nothing_left(record: dict[str, Any]) -> None:
@@ -150,9 +157,9 @@ def test_status_lists_processes_ports_and_local_secrets(pr1: dict[str, Any]) -> 
         "codex-web-preview-1",
         "stripe-webhook-handler-preview-1",
     ]
-    assert pr1["secrets"]["STRIPE_WEBHOOK_SECRET"].startswith("whsec_local")
-    assert pr1["secrets"]["STRIPE_SECRET_KEY"].startswith("sk_test_local")
-    assert len(pr1["secrets"]["codex-session-secret"]) == 64
+    assert pr1["env"]["STRIPE_WEBHOOK_SECRET"].startswith("whsec_local")
+    assert pr1["env"]["STRIPE_SECRET_KEY"].startswith("sk_test_local")
+    assert len(pr1["passwords"]["codex-session-secret"]) == 64
     assert "Local values" in pr1["note"]
     listing = cli("status")
     assert listing.stdout.startswith("pr-1: running")
@@ -187,7 +194,7 @@ def test_a_session_goes_through_the_service_binding_into_the_stacks_database(
     assert response.status_code == 204
     session = response.cookies["session"]
     identifier, signature = session.split(".", 1)
-    secret = pr1["secrets"]["codex-session-secret"]
+    secret = pr1["passwords"]["codex-session-secret"]
     expected = hmac.new(secret.encode(), identifier.encode(), hashlib.sha256).digest()
     import base64
 
@@ -218,7 +225,7 @@ def test_two_stacks_run_at_once_without_sharing_anything(pr1: dict[str, Any]) ->
         assert set(ports(pr1)).isdisjoint(ports(pr2))
         assert set(pids(pr1)).isdisjoint(pids(pr2))
         assert pr2["env"]["DATABASE_URL"].endswith("/neondb_preview_pr_2")
-        assert pr2["secrets"]["STRIPE_WEBHOOK_SECRET"] != pr1["secrets"]["STRIPE_WEBHOOK_SECRET"]
+        assert pr2["env"]["STRIPE_WEBHOOK_SECRET"] != pr1["env"]["STRIPE_WEBHOOK_SECRET"]
         before = rows(pr1["env"]["DATABASE_URL"], "sessions")
         assert httpx.post(f"{pr2['env']['WEB_URL']}/auth/session", timeout=10).status_code == 204
         assert len(rows(pr2["env"]["DATABASE_URL"], "sessions")) == 1
@@ -245,18 +252,31 @@ def test_down_of_a_stack_that_is_not_running_succeeds_and_says_so() -> None:
     assert (result.returncode, result.stdout) == (0, "pr-99 was not running.\n")
 
 
+@pytest.mark.parametrize("name", ["..", "", "pr-1/../..", "/tmp"])
+def test_a_name_that_is_no_stack_never_becomes_a_path(state: Path, name: str) -> None:
+    result = cli("down", name, "--purge")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"codex-infra: error: stack name {name!r} is not allowed")
+    assert state.is_dir()
+
+
 def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> None:
+    """A secret given in the environment reaches the command (and the Worker), never the log."""
     script = (
         "import os, sys, urllib.request;"
+        "assert os.environ['STRIPE_WEBHOOK_SECRET'] == 'whsec_fromthecaller';"
         "names = ['WEB_URL', 'AUTH_URL', 'STRIPE_WEBHOOK_URL', 'DATABASE_URL',"
         "         'STRIPE_WEBHOOK_SECRET'];"
         "assert all(os.environ[n] for n in names);"
         "urllib.request.urlopen(os.environ['WEB_URL'] + '/healthz', timeout=10);"
         "sys.exit(7)"
     )
-    result = cli("run", "pr-4", "--", sys.executable, "-c", script)
+    env = os.environ | {"STRIPE_WEBHOOK_SECRET": "whsec_fromthecaller"}
+    result = cli("run", "pr-4", "--", sys.executable, "-c", script, env=env)
     assert result.returncode == 7, result.stderr
     assert "pr-4 is running locally." in result.stderr
+    assert "STRIPE_WEBHOOK_SECRET  [given]" in result.stderr
+    assert "whsec_fromthecaller" not in result.stderr + result.stdout
     assert environment.status(ROOT, "pr-4") == []
     record = json.loads((StateDir(state).stack("pr-4") / "miniflare.json").read_text())
     assert not [w for w in record["workers"] if listening(w["unsafeDirectSockets"][0]["port"])]

