@@ -14,6 +14,7 @@ from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
 from codex_infra.errors import fail
 from codex_infra.local.cli import local
+from codex_infra.locks import stale_lock
 from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
 from codex_infra.reap import reap
@@ -63,3 +64,4 @@ def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
 main.add_command(check)
 main.add_command(reap)
 main.add_command(local)
+main.add_command(stale_lock)
