@@ -10,7 +10,11 @@ check about a step holds wherever the step lives.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any, cast
@@ -22,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 NAMES = ("ci", "preview", "deploy", "reap")
 ACTIONS = ROOT / ".github" / "actions"
-COMPOSITES = ("pulumi-retry", "smoke-check", "stack-urls", "sticky-comment")
+COMPOSITES = ("e2e", "pulumi-retry", "smoke-check", "stack-urls", "sticky-comment")
 # Actions of this repository, at the commit that runs (no checkout, and a rollback deploy
 # runs the steps of the workflow's commit, not those of the commit it deploys).
 LOCAL = "$/.github/actions/"
@@ -35,6 +39,11 @@ INPUT = re.compile(r"^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$")
 SECRET = re.compile(r"\bsecrets\.([A-Za-z_][A-Za-z0-9_]*)")
 PR_GUARD = "github.event.pull_request.head.repo.full_name == github.repository"
 FORK = "github.event.pull_request.head.repo.full_name != github.repository"
+# Dependabot PRs are treated as forks: they get neither secrets nor a writable token. (The PR's
+# author, not github.actor, which the last pusher sets: zizmor's bot-conditions.)
+NOT_DEPENDABOT = "github.event.pull_request.user.login != 'dependabot[bot]'"
+DEPENDABOT = "github.event.pull_request.user.login == 'dependabot[bot]'"
+MAIN_ONLY = "github.ref == 'refs/heads/main'"
 
 # Inputs declared by the action.yml of each pinned release (read from the tagged commits).
 ACTION_INPUTS: dict[str, set[str]] = {
@@ -57,6 +66,14 @@ ACTION_INPUTS: dict[str, set[str]] = {
         "base-url", "debug", "github-token", "previews", "result-encoding", "retries",
         "retry-exempt-status-codes", "script", "user-agent",
     },
+    "actions/upload-artifact": {
+        "archive", "compression-level", "if-no-files-found", "include-hidden-files", "name",
+        "overwrite", "path", "retention-days",
+    },
+    "actions/download-artifact": {
+        "artifact-ids", "digest-mismatch", "github-token", "merge-multiple", "name", "path",
+        "pattern", "repository", "run-id", "skip-decompress",
+    },
     "pulumi/actions": {
         "command", "stack-name", "pulumi-version", "pulumi-version-file", "work-dir",
         "comment-on-pr", "comment-on-pr-number", "comment-on-summary", "github-token",
@@ -73,16 +90,21 @@ ACTION_INPUTS: dict[str, set[str]] = {
 PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
     "ci": {
         "test": {"contents": "read"},
+        "e2e": {"contents": "read"},
         "diff": {"contents": "read"},
         "comment": {"contents": "read", "pull-requests": "write"},
     },
     "preview": {
         "fork-notice": {},
-        "deploy": {"contents": "read", "pull-requests": "write"},
+        "local-e2e": {"contents": "read"},
+        "deploy": {"contents": "read"},
+        "e2e": {"contents": "read"},
+        "comment": {"contents": "read", "pull-requests": "write"},
         "destroy": {"contents": "read", "deployments": "write", "pull-requests": "write"},
     },
     "deploy": {
         "staging": {"contents": "read"},
+        "e2e-staging": {"contents": "read"},
         "production": {"contents": "read"},
     },
     "reap": {"reap": {"contents": "read", "pull-requests": "read"}},
@@ -91,12 +113,14 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
 # The only jobs that may read secrets.
 SECRET_JOBS: dict[str, set[str]] = {
     "ci": set(),
-    "preview": {"deploy", "destroy"},
-    "deploy": {"staging", "production"},
+    "preview": {"deploy", "destroy", "e2e"},
+    "deploy": {"staging", "e2e-staging", "production"},
     "reap": {"reap"},
 }
 STRIPE_SECRETS = {"STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"}
 STRIPE_JOBS = {("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")}
+# End-to-end tests of a deployed environment sign test webhooks: that secret and nothing else.
+E2E_JOBS = {("preview", "e2e"), ("deploy", "e2e-staging")}
 
 # Expressions that carry text an outsider controls (branch names, titles, bodies, ...).
 UNTRUSTED = re.compile(
@@ -319,11 +343,12 @@ def test_jobs_have_timeouts(name: str) -> None:
         assert isinstance(job.get("timeout-minutes"), int), job_id
 
 
-def test_preview_jobs_are_guarded_against_forks() -> None:
+def test_preview_jobs_are_guarded_against_forks_and_dependabot() -> None:
     preview = jobs("preview")
-    for job_id in ("deploy", "destroy"):
+    for job_id in ("local-e2e", "deploy", "e2e", "comment", "destroy"):
         assert PR_GUARD in preview[job_id]["if"], job_id
-    assert FORK in preview["fork-notice"]["if"]
+        assert NOT_DEPENDABOT in preview[job_id]["if"], job_id
+    assert f"({FORK} || {DEPENDABOT})" in preview["fork-notice"]["if"]
     assert "closed" in preview["destroy"]["if"]
     assert "!= 'closed'" in preview["deploy"]["if"]
     assert preview["fork-notice"]["permissions"] == {}
@@ -413,7 +438,9 @@ def test_secrets_only_in_jobs_that_need_them(name: str) -> None:
         used = set(SECRET.findall(yaml.safe_dump(job)))
         if job_id not in SECRET_JOBS[name]:
             assert not used, f"{name}/{job_id} reads {used}"
-        if (name, job_id) not in STRIPE_JOBS:
+        if (name, job_id) in E2E_JOBS:
+            assert used == {"STRIPE_WEBHOOK_SECRET"}, f"{name}/{job_id} reads {used}"
+        elif (name, job_id) not in STRIPE_JOBS:
             assert not used & STRIPE_SECRETS, f"{name}/{job_id} reads Stripe secrets"
 
 
@@ -435,12 +462,19 @@ def test_stack_secrets_go_through_stdin(name: str, job_id: str) -> None:
             assert line.strip().startswith("printf '%s' \"$STRIPE_"), line
 
 
-def _pulumi(job_steps: list[dict[str, Any]], command: str) -> list[dict[str, Any]]:
-    return [
+def _pulumi_call(name: str, job_id: str, command: str) -> dict[str, Any]:
+    """The job's use of the pulumi-retry action for `command`."""
+    (call,) = [
         s
-        for s in job_steps
-        if action(s) == "pulumi/actions" and s.get("with", {}).get("command") == command
+        for s in jobs(name)[job_id]["steps"]
+        if s.get("uses") == f"{LOCAL}pulumi-retry" and s["with"]["command"] == command
     ]
+    return call
+
+
+def _retry_script(name: str, job_id: str) -> str:
+    (step,) = [s for s in job_steps(name, job_id) if "pulumi cancel" in s.get("run", "")]
+    return step["run"]
 
 
 @pytest.mark.parametrize(
@@ -453,21 +487,35 @@ def _pulumi(job_steps: list[dict[str, Any]], command: str) -> list[dict[str, Any
     ],
 )
 def test_pulumi_recovers_once_then_retries_once(name: str, job_id: str, command: str) -> None:
-    all_steps = job_steps(name, job_id)
-    first, retry = _pulumi(all_steps, command)
-    assert first["continue-on-error"] is True
-    assert "continue-on-error" not in retry, "the retry's failure must fail the job"
-    failed = f"steps.{first['id']}.outcome == 'failure'"
-    assert retry["if"] == failed
-    assert first["with"] == retry["with"]
-    assert first["with"]["refresh"] is True
-    assert not first["with"].get("comment-on-pr"), "the action would post raw CLI output"
-    (recover,) = [s for s in all_steps if "pulumi cancel" in s.get("run", "")]
-    assert recover["if"] == failed
-    assert "--clear-pending-creates" in recover["run"]
-    assert recover["env"]["STACK"] == first["with"]["stack-name"] == "${{ env.STACK }}"
-    order = [all_steps.index(s) for s in (first, recover, retry)]
-    assert order == sorted(order)
+    call = _pulumi_call(name, job_id, command)
+    assert call["with"]["stack-name"] == "${{ env.STACK }}"
+    script = code_lines(_retry_script(name, job_id))
+    assert '"$COMMAND" --yes --non-interactive --refresh --diff --stack "$STACK"' in script
+    # The first try, then (on failure) the verdict on the lock, then one more try at most.
+    first = script.index("if attempt; then exit 0; fi")
+    verdict = script.index('codex-infra stale-lock "$log"')
+    cancel = script.index('pulumi cancel --yes --stack "$STACK"')
+    recover = script.index("--clear-pending-creates")
+    retry = script.rindex("attempt")
+    assert first < verdict < cancel < recover < retry
+    assert script.count("attempt") == 3  # defined, first try, retry
+    # A lock that may be live is never cancelled: the job fails and says why.
+    live = script[script.index("live)") : script.index("stale)")]
+    assert "exit 1" in live
+    assert "pulumi cancel" not in live
+    assert "stale)" in script[verdict:cancel]
+
+
+def test_after_every_up_a_refreshed_preview_must_be_empty() -> None:
+    meta = composite("pulumi-retry")
+    (drift,) = [s for s in meta["runs"]["steps"] if "--expect-no-changes" in s.get("run", "")]
+    assert drift["if"] == "inputs.command == 'up'"
+    assert "pulumi preview --refresh --expect-no-changes" in drift["run"]
+    assert meta["inputs"]["drift"]["default"] == "warn"  # until the stacks are known clean
+    assert '"$DRIFT" = fail' in drift["run"]
+    assert "::warning::" in drift["run"]
+    for name, job_id in (("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")):
+        assert "drift" not in _pulumi_call(name, job_id, "up")["with"], "warn for now"
 
 
 def test_one_recovery_sequence_and_one_comment_script() -> None:
@@ -487,27 +535,18 @@ def test_one_recovery_sequence_and_one_comment_script() -> None:
     ("name", "job_id"), [("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")]
 )
 def test_every_up_runs_the_policy_pack(name: str, job_id: str) -> None:
-    ups = _pulumi(job_steps(name, job_id), "up")
-    assert ups
-    assert all(step["with"]["policyPacks"] == "policy" for step in ups)
+    assert _pulumi_call(name, job_id, "up")["with"]["policy-packs"] == "policy"
+    assert '--policy-pack "$POLICY_PACKS"' in _retry_script(name, job_id)
     assert (ROOT / "policy" / "PulumiPolicy.yaml").is_file()
 
 
 def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
-    (up, _) = _pulumi(job_steps("preview", "deploy"), "up")
-    assert up["with"]["upsert"] is True
-    assert up["with"]["stack-name"] == "${{ env.STACK }}"
     deploy = job_steps("preview", "deploy")
     assert any("pulumi stack select --create" in s.get("run", "") for s in deploy)
-    destroy = job_steps("preview", "destroy")
-    for step in _pulumi(destroy, "destroy"):
-        # Only what the destroy always had: no upsert, diff or policy packs.
-        assert (step["with"]["upsert"], step["with"]["diff"]) == ("false", "false")
-        assert not step["with"]["policyPacks"]
-    (destroy_call,) = [
-        s for s in jobs("preview")["destroy"]["steps"] if "pulumi-retry" in s.get("uses", "")
-    ]
+    destroy_call = _pulumi_call("preview", "destroy", "destroy")
+    assert "policy-packs" not in destroy_call["with"]
     assert destroy_call["if"] == "steps.stack.outputs.exists == 'true'"
+    destroy = job_steps("preview", "destroy")
     exists = next(s for s in destroy if s.get("id") == "stack")
     assert "never existed" in exists["run"]
     assert any("pulumi stack rm" in s.get("run", "") for s in destroy)
@@ -517,12 +556,10 @@ def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
 
 
 def test_production_stacks_are_never_created_by_ci() -> None:
-    staging = job_steps("deploy", "staging")
-    ups = _pulumi(staging, "up")
-    assert ups
-    for step in ups:
-        assert step["with"]["upsert"] in (False, "false")
-    assert not any("stack select --create" in s.get("run", "") for s in staging)
+    for job_id in ("staging", "production"):
+        scripts = [code_lines(s.get("run", "")) for s in job_steps("deploy", job_id)]
+        assert not any("--create" in script for script in scripts)
+    assert "upsert" not in raw_action("pulumi-retry")
 
 
 @pytest.mark.parametrize(("name", "job_id"), [("preview", "deploy"), ("deploy", "staging")])
@@ -549,18 +586,77 @@ def _comments(name: str, job_id: str) -> list[dict[str, Any]]:
     ]
 
 
-def test_preview_comment_is_edited_in_place() -> None:
-    for job_id, create in (("deploy", "true"), ("destroy", False)):
+def test_comments_are_edited_in_place_from_a_file() -> None:
+    for job_id, create in (("comment", "true"), ("destroy", False)):
         (step,) = _comments("preview", job_id)
         assert step["env"]["MARKER"] == "<!-- codex-infra:preview -->", job_id
         assert step["env"]["CREATE"] == create, "the destroy job only updates the comment"
+        assert step["env"]["BODY_FILE"] == "${{ runner.temp }}/comment.md"
     (ci,) = _comments("ci", "comment")
     assert ci["env"]["MARKER"] == "<!-- codex-infra:diff -->"
-    assert "needs.diff.outputs.report" in ci["env"]["BODY"]
     script = ci["with"]["script"]
+    assert "fs.readFileSync(process.env.BODY_FILE" in script
     assert "startsWith(marker)" in script
     assert "createComment" in script
     assert "process.env.CREATE === 'true'" in script
+
+
+def test_the_diff_report_reaches_the_comment_as_a_file_and_fits() -> None:
+    """Linux refuses one environment string over 128 KiB: the report never goes through env
+    (nor through a job output into an action input, which reaches the action as env)."""
+    ci = jobs("ci")
+    upload = next(s for s in ci["diff"]["steps"] if action(s) == "actions/upload-artifact")
+    assert upload["with"] == {"name": "diff-report", "path": "diff.md", "retention-days": 14}
+    assert "outputs" not in ci["diff"]
+    download, sticky = ci["comment"]["steps"]
+    assert action(download) == "actions/download-artifact"
+    assert download["with"] == {"name": "diff-report"}
+    assert sticky["with"]["body-file"] == "diff.md"
+    assert "diff-report artifact" in sticky["with"]["full-text-at"]
+    assert "report" not in yaml.safe_dump(ci["comment"]).replace("diff-report", "")
+    meta = composite("sticky-comment")
+    assert "body" not in meta["inputs"]
+    script = meta["runs"]["steps"][0]["with"]["script"]
+    assert "const limit = 65536;" in script
+    assert "marker.length + 1 + text.length > limit" in script
+    assert "process.env.FULL_TEXT_AT" in script
+
+
+def test_the_comment_is_cut_to_fit_with_a_pointer_to_the_full_text(tmp_path: Path) -> None:
+    """The action's own script, run under Node with a stub of github-script's globals."""
+    node = shutil.which("node", path=str(_node_bin()))
+    assert node is not None
+    script = composite("sticky-comment")["runs"]["steps"][0]["with"]["script"]
+    (tmp_path / "body.md").write_text("x" * 100_000 + "\n")
+    harness = (
+        "const posted = [];\n"
+        "const github = {paginate: async () => [], rest: {issues: {"
+        "listComments: null, updateComment: null,"
+        "createComment: async (a) => posted.push(a.body)}}};\n"
+        "const context = {repo: {}, payload: {pull_request: {number: 1}}};\n"
+        f"(async () => {{ {script}\n"
+        "  process.stdout.write(JSON.stringify(posted)); })();\n"
+    )
+    env = {
+        "MARKER": "<!-- m -->",
+        "BODY_FILE": str(tmp_path / "body.md"),
+        "FULL_TEXT_AT": "the job summary",
+        "CREATE": "true",
+        "PATH": os.environ["PATH"],
+    }
+    result = subprocess.run(
+        [node, "-e", harness], env=env, capture_output=True, text=True, check=True, timeout=30
+    )
+    (body,) = json.loads(result.stdout)
+    assert len(body) <= 65536
+    assert body.startswith("<!-- m -->\nxxx")
+    assert body.endswith("the full text is in the job summary.")
+
+
+def _node_bin() -> Path:
+    from codex_infra.local.workers import node
+
+    return node().parent
 
 
 def test_ci_runs_the_project_checks() -> None:
@@ -594,3 +690,123 @@ def test_pulumi_cli_is_not_older_than_the_locked_sdk() -> None:
     (sdk,) = [p["version"] for p in lock["package"] if p["name"] == "pulumi"]
     for name in ("preview", "deploy", "reap"):
         assert _version(str(load(name)["env"]["PULUMI_VERSION"])) >= _version(sdk), name
+
+
+def _merge_keys(node: yaml.Node) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "<<":
+                found.append(f"merge key at line {key.start_mark.line + 1}")
+            found += _merge_keys(key) + _merge_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found += _merge_keys(item)
+    return found
+
+
+class _Sharing(yaml.SafeLoader):
+    """Records every anchor and alias the composer meets: loading resolves them away, and the
+    runner refuses them in action metadata."""
+
+    seen: list[str]
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            self.seen.append(f"alias *{event.anchor} at line {line}")
+        elif getattr(event, "anchor", None):
+            self.seen.append(f"anchor &{event.anchor} at line {line}")
+        return super().compose_node(parent, index)
+
+
+def _yaml_sharing(text: str) -> list[str]:
+    """Anchors, aliases and merge keys in a document, as the YAML is written."""
+    loader = _Sharing(text)
+    loader.seen = []
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return loader.seen + (_merge_keys(node) if node is not None else [])
+
+
+@pytest.mark.parametrize("name", COMPOSITES)
+def test_action_metadata_has_no_anchors_aliases_or_merge_keys(name: str) -> None:
+    assert _yaml_sharing(raw_action(name)) == []
+
+
+def test_the_anchor_check_would_have_caught_the_old_retry_action() -> None:
+    old = "steps:\n  - with: &pulumi\n      command: up\n  - with: *pulumi\n  - <<: *pulumi\n"
+    assert _yaml_sharing(old) == [
+        "anchor &pulumi at line 2",
+        "alias *pulumi at line 4",
+        "alias *pulumi at line 5",
+        "merge key at line 5",
+    ]
+    assert _yaml_sharing(raw("deploy"))  # workflows may share steps so: the runner allows it
+
+
+@pytest.mark.parametrize("name", ["deploy", "reap"])
+def test_jobs_with_production_credentials_run_for_main_only(name: str) -> None:
+    for job_id, job in jobs(name).items():
+        assert MAIN_ONLY in job["if"], f"{name}/{job_id}"
+
+
+def test_production_has_a_gate_where_environments_cannot_have_reviewers() -> None:
+    deploy = load("deploy")
+    production = deploy["jobs"]["production"]
+    assert production["environment"]["name"] == "production"
+    assert (
+        "(vars.PRODUCTION_GATE != 'dispatch' || "
+        "(github.event_name == 'workflow_dispatch' && inputs.production))"
+    ) in production["if"]
+    assert deploy["on"]["workflow_dispatch"]["inputs"]["production"]["type"] == "boolean"
+
+
+def _e2e_call(name: str, job_id: str) -> dict[str, Any]:
+    (call,) = [s for s in jobs(name)[job_id]["steps"] if s.get("uses") == f"{LOCAL}e2e"]
+    assert call["with"]["command"] == "${{ vars.E2E_TEST_COMMAND }}"
+    return call
+
+
+def test_every_pr_runs_the_e2e_tests_on_a_local_replica_without_secrets() -> None:
+    ci = jobs("ci")
+    assert "if" not in ci["e2e"]  # forks and Dependabot too
+    call = _e2e_call("ci", "e2e")
+    assert call["with"]["local-stack"] == "pr-${{ github.event.pull_request.number || 1 }}"
+    assert call["with"]["environment"] == "preview"
+    (step,) = [s for s in job_steps("ci", "e2e") if s.get("id") == "e2e"]
+    assert 'codex-infra local run "$LOCAL_STACK" -- bash -c "$command"' in step["run"]
+    assert "uv run --frozen pytest e2e" in step["run"]  # the project's suite by default
+
+
+def test_a_preview_is_deployed_only_after_its_local_e2e_passed_then_tested_again() -> None:
+    preview = jobs("preview")
+    assert preview["deploy"]["needs"] == "local-e2e"
+    assert _e2e_call("preview", "local-e2e")["with"]["local-stack"] == "${{ env.STACK }}"
+    assert preview["e2e"]["needs"] == "deploy"
+    deployed = _e2e_call("preview", "e2e")["with"]
+    for name in ("web", "auth", "stripe"):
+        assert deployed[name] == f"${{{{ needs.deploy.outputs.{name} }}}}"
+        assert preview["deploy"]["outputs"][name] == f"${{{{ steps.urls.outputs.{name} }}}}"
+    comment = preview["comment"]
+    assert comment["needs"] == ["local-e2e", "deploy", "e2e"]
+    assert comment["if"].startswith("always() && ")
+    written = comment["steps"][0]
+    for job_id, var in (("local-e2e", "LOCAL_E2E"), ("deploy", "DEPLOY"), ("e2e", "E2E")):
+        assert written["env"][var] == f"${{{{ needs.{job_id}.result }}}}"
+        assert f"${{{var}}} |" in written["run"]
+
+
+def test_production_waits_for_the_e2e_tests_on_staging() -> None:
+    deploy = jobs("deploy")
+    assert deploy["e2e-staging"]["needs"] == "staging"
+    assert deploy["e2e-staging"]["environment"]["name"] == "staging"
+    assert deploy["production"]["needs"] == ["staging", "e2e-staging"]
+    staging = _e2e_call("deploy", "e2e-staging")["with"]
+    assert staging["web"] == "${{ needs.staging.outputs.web }}"
+    assert staging["environment"] == "staging"
+    smoke = [s for s in job_steps("deploy", "production") if s.get("name", "").startswith("Smoke")]
+    assert smoke, "production ends with the smoke check"

@@ -1,0 +1,46 @@
+"""How long a review diff of the three default stacks takes, against one plan of one stack.
+
+Runs `codex-infra plan pr-1 --json` and `codex-infra diff HEAD` (each side of it plans
+production, staging and pr-1 with its own revision's program) alternately, several times each,
+in this one run, and prints the ratio of the medians. Target: at most 2.
+Usage: `uv run python scripts/bench_diff.py [--runs N]` in a git checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+from bench_plan import ROOT, seconds
+
+TARGET = 2.0
+CLI = str(Path(sys.executable).parent / "codex-infra")
+COMMANDS = {
+    "plan": [CLI, "plan", "pr-1", "--json"],
+    "diff": [CLI, "diff", "HEAD", "--output", "/dev/null"],
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    assert (ROOT / ".git").exists(), "a diff needs the git checkout"
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for command in COMMANDS.values():
+        seconds(command)  # warm the file and bytecode caches; not counted
+    for _ in range(runs):
+        for name, command in COMMANDS.items():
+            times[name].append(seconds(command))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        print(f"{name:>4}: median {medians[name]:.3f} s  ({', '.join(f'{v:.2f}' for v in values)})")
+    ratio = medians["diff"] / medians["plan"]
+    print(f"ratio of medians: {ratio:.2f} (target <= {TARGET})")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
