@@ -8,24 +8,29 @@ from pathlib import Path
 
 import click
 
+from codex_infra.engine import StackConfigError
 from codex_infra.errors import fail
+from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root, plan_epoch, plan_stack
-from codex_infra.policies import RULES, evaluate, from_plan
+from codex_infra.policies import RULES, Topology, evaluate, from_plan
 
 VIOLATIONS = 1
 
 
 @click.command()
 @click.argument("stack")
-def check(stack: str) -> None:
+@config_overrides
+def check(stack: str, overrides: Overrides) -> None:
     """Exit 0 if STACK's plan passes every policy, 1 listing each violation, 2 on bad input."""
     try:
-        plan = plan_stack(find_root(Path.cwd()), stack)
-    except PlanError as err:
+        root = find_root(Path.cwd())
+        plan = plan_stack(root, stack, overrides.plain, overrides.secret)
+        topology = Topology.of(root, stack, overrides.plain)
+    except (PlanError, StackConfigError) as err:
         raise fail(str(err)) from None
     # The deploy time the plan was made for: what a preview's expires_at counts from.
     violations = evaluate(
-        from_plan(plan.resources), dt.datetime.fromtimestamp(plan_epoch(), dt.UTC)
+        from_plan(plan.resources), dt.datetime.fromtimestamp(plan_epoch(), dt.UTC), topology
     )
     for violation in violations:
         click.echo(str(violation))

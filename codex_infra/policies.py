@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol, cast
 
 from pulumi_policy import (
@@ -23,7 +24,17 @@ from pulumi_policy import (
 )
 from pulumi_policy.proxy import UnknownValueError
 
-from codex_infra.engine import DOMAIN, NEON_BRANCH, ROUTE, SCRIPT, SUBDOMAIN, PlannedResource
+from codex_infra.engine import (
+    DOMAIN,
+    NEON_BRANCH,
+    PROJECT,
+    ROUTE,
+    SCRIPT,
+    SUBDOMAIN,
+    PlannedResource,
+    load_stack_config,
+    with_overrides,
+)
 from components.naming import Kind, NamingError, Stage, parse_stack
 from components.settings import MAX_PREVIEW_TTL_HOURS
 
@@ -82,8 +93,31 @@ class Violation:
         return f"{self.policy}: {self.resource}: {self.why}"
 
 
+@dataclass(frozen=True)
+class Topology:
+    """Where production lives, and whether this stack may share it (`codex:topology: shared`).
+    Unknown ids (None) leave the rule nothing to compare."""
+
+    production_account: str | None = None
+    production_project: str | None = None
+    shared: bool = False
+
+    @classmethod
+    def of(cls, root: Path, stack: str, overrides: Mapping[str, str] | None = None) -> Topology:
+        """From the project's config files, as the stacks get them (the stack's own file and
+        `--config` overrides included)."""
+        production = load_stack_config(root, "production").values
+        own = with_overrides(load_stack_config(root, stack), overrides or {}, {}).values
+        return cls(
+            production.get(f"{PROJECT}:cloudflareAccountId"),
+            production.get(f"{PROJECT}:neonProjectId"),
+            own.get(f"{PROJECT}:topology") == "shared",
+        )
+
+
+UNCHECKED = Topology()
 # A check yields (resource at fault, why); the reason names keys and names, never values.
-Check = Callable[[Sequence[Subject], dt.datetime], Iterator[tuple[Subject, str]]]
+Check = Callable[[Sequence[Subject], dt.datetime, Topology], Iterator[tuple[Subject, str]]]
 ResourceCheck = Callable[[Subject, dt.datetime], Iterator[str]]
 
 
@@ -95,17 +129,22 @@ class Rule:
     # Judged one resource at a time (before each step of `pulumi up`), or over the whole stack.
     per_resource: bool
 
-    def run(self, subjects: Sequence[Subject], now: dt.datetime) -> list[Violation]:
+    def run(
+        self, subjects: Sequence[Subject], now: dt.datetime, topology: Topology = UNCHECKED
+    ) -> list[Violation]:
         try:
             return [
-                Violation(self.name, s.name, why, s.urn) for s, why in self.check(subjects, now)
+                Violation(self.name, s.name, why, s.urn)
+                for s, why in self.check(subjects, now, topology)
             ]
         except NamingError as err:
             return [Violation(self.name, "stack", str(err))]
 
 
 def _each(check: ResourceCheck) -> Check:
-    def over(subjects: Sequence[Subject], now: dt.datetime) -> Iterator[tuple[Subject, str]]:
+    def over(
+        subjects: Sequence[Subject], now: dt.datetime, _topology: Topology
+    ) -> Iterator[tuple[Subject, str]]:
         for subject in subjects:
             yield from ((subject, why) for why in check(subject, now))
 
@@ -159,7 +198,7 @@ def _no_domains_outside_production(subject: Subject, _now: dt.datetime) -> Itera
 
 
 def _production_off_workers_dev(
-    subjects: Sequence[Subject], _now: dt.datetime
+    subjects: Sequence[Subject], _now: dt.datetime, _topology: Topology
 ) -> Iterator[tuple[Subject, str]]:
     """Cross-resource: a script with a custom domain or route needs workers.dev set off."""
     production = [s for s in subjects if s.type in _SCRIPT_NAME_INPUT and s.stage.is_production]
@@ -219,6 +258,33 @@ def _no_live_stripe_key(subject: Subject, _now: dt.datetime) -> Iterator[str]:
             yield f"binding {binding.get('name')} holds a live Stripe key; only production may"
 
 
+def _off_production_accounts(
+    subjects: Sequence[Subject], _now: dt.datetime, topology: Topology
+) -> Iterator[tuple[Subject, str]]:
+    """PR code runs in previews (and its merge in staging): in production's Cloudflare account or
+    Neon project, its credentials could change production."""
+    if topology.shared:
+        return
+    for subject in subjects:
+        if subject.stage.is_production:
+            continue
+        account = subject.get("accountId") if subject.type in _SCRIPT_NAME_INPUT else None
+        project = subject.get("project_id") if subject.is_neon_branch else None
+        for what, value, production in (
+            ("Cloudflare account", account, topology.production_account),
+            ("Neon project", project, topology.production_project),
+        ):
+            if production is not None and value == production:
+                yield subject, _SHARED.format(kind=subject.stage.kind.value, what=what)
+
+
+_SHARED = (
+    "a {kind} stack in production's {what}: its credentials could change production. Give "
+    "non-production stacks their own {what} (Pulumi.yaml; production's goes in "
+    "Pulumi.production.yaml), or accept the risk with codex:topology: shared"
+)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "production-database-protected",
@@ -268,11 +334,20 @@ RULES: tuple[Rule, ...] = (
         _each(_no_live_stripe_key),
         per_resource=True,
     ),
+    Rule(
+        "non-production-off-production-accounts",
+        "Previews and staging use their own Cloudflare account and Neon project, unless the "
+        "project accepts the shared topology (codex:topology: shared).",
+        _off_production_accounts,
+        per_resource=False,
+    ),
 )
 
 
-def evaluate(subjects: Sequence[Subject], now: dt.datetime) -> list[Violation]:
-    return [v for rule in RULES for v in rule.run(subjects, now)]
+def evaluate(
+    subjects: Sequence[Subject], now: dt.datetime, topology: Topology = UNCHECKED
+) -> list[Violation]:
+    return [v for rule in RULES for v in rule.run(subjects, now, topology)]
 
 
 def from_plan(resources: Iterable[PlannedResource]) -> list[Subject]:
@@ -328,6 +403,16 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _project_root() -> Path:
+    """The pack runs from policy/, with this package installed from the project (editable)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def _topology(subjects: Sequence[Subject]) -> Topology:
+    stacks = {s.stack for s in subjects}
+    return Topology.of(_project_root(), stacks.pop()) if len(stacks) == 1 else UNCHECKED
+
+
 def _resource_policy(rule: Rule, clock: Callable[[], dt.datetime]) -> Policy:
     def validate(args: ResourceValidationArgs, report: ReportViolation) -> None:
         for violation in rule.run([from_crossguard(args)], clock()):
@@ -340,7 +425,8 @@ def _resource_policy(rule: Rule, clock: Callable[[], dt.datetime]) -> Policy:
 
 def _stack_policy(rule: Rule, clock: Callable[[], dt.datetime]) -> Policy:
     def validate(args: StackValidationArgs, report: ReportViolation) -> None:
-        for violation in rule.run([from_crossguard(r) for r in args.resources], clock()):
+        subjects = [from_crossguard(r) for r in args.resources]
+        for violation in rule.run(subjects, clock(), _topology(subjects)):
             report(violation.why, violation.urn)
 
     return StackValidationPolicy(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 from dataclasses import dataclass
 
 import pulumi
@@ -33,6 +34,18 @@ def _secret(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindi
     return cloudflare.WorkersScriptBindingArgs(
         name=name, type="secret_text", text=pulumi.Output.secret(text)
     )
+
+
+# All the migration command gets of the deploy's environment: pulumi-command hands a command the
+# engine's whole environment, provider credentials included.
+MIGRATION_ENV = ("PATH", "HOME", "DATABASE_URL")
+
+
+def only_its_environment(command: str) -> str:
+    """`command` under `env -i`, with nothing but MIGRATION_ENV: values are read at run time
+    from the outer shell (`/bin/sh -c`, pulumi-command's interpreter), never written here."""
+    kept = " ".join(f'{name}="${name}"' for name in MIGRATION_ENV)
+    return f"exec env -i {kept} /bin/sh -c {shlex.quote(command)}"
 
 
 def deploy_time() -> dt.datetime:
@@ -77,7 +90,7 @@ class Environment(pulumi.ComponentResource):
         migrations = settings.migrations
         self.migrations = command.local.Command(
             f"{name}-migrations",
-            create=migrations.migration_command,
+            create=only_its_environment(migrations.migration_command),
             environment={"DATABASE_URL": self.database.direct_database_url},
             triggers=[hash_tree(settings.root / migrations.migrations_dir)],
             # A migrator may echo its connection string: keep its output encrypted in state.

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Annotated, Any, ClassVar, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 import pulumi
 from pydantic import (
@@ -190,6 +190,14 @@ class WorkerSettings(_Concern):
         return self
 
 
+class TopologySettings(_Concern):
+    """`isolated`: previews and staging in their own Cloudflare account and Neon project, as the
+    guardrails require; `shared`: in production's, the risk accepted (PR code then holds
+    credentials that reach production's account and project)."""
+
+    topology: Literal["isolated", "shared"] = "isolated"
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -250,6 +258,7 @@ class Settings:
     observability: ObservabilitySettings
     migrations: MigrationSettings
     stripe: StripeSettings
+    topology: TopologySettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -259,6 +268,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     ObservabilitySettings,
     MigrationSettings,
     StripeSettings,
+    TopologySettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -333,6 +343,7 @@ def load_settings(
         observability=_validate(ObservabilitySettings, raw, context),
         migrations=_validate(MigrationSettings, raw, context),
         stripe=_validate(StripeSettings, raw, context),
+        topology=_validate(TopologySettings, raw, context),
     )
     try:
         for role in Role:

@@ -41,7 +41,7 @@ def test_a_mutated_plan_fails_listing_each_violation(
     plan, _ = planned(mutation.stack)
     bad = replace(plan, resources=mutation.apply(plan.resources))
 
-    def plan_stack(_root: Path, stack: str) -> Plan:
+    def plan_stack(_root: Path, stack: str, *_overrides: object) -> Plan:
         assert stack == mutation.stack
         return bad
 
@@ -64,3 +64,30 @@ def test_ci_runs_the_check_for_each_stack_kind() -> None:
     assert f"for stack in {' '.join(CI_STACKS)}; do" in script
     assert 'uv run codex-infra check "$stack" || status=1' in script
     assert script.rstrip().endswith('exit "$status"')
+
+
+def test_the_shared_topology_fails_unless_opted_into() -> None:
+    """Staging in production's Cloudflare account: exit 1 with why; opted in, it passes."""
+    production = "cloudflareAccountId=f0e1d2c3b4a5968778695a4b3c2d1e0f"
+    shared = CliRunner().invoke(main, ["check", "staging", "--config", production])
+    assert shared.exit_code == 1
+    lines = shared.stdout.splitlines()
+    # Each script and its workers.dev switch (both name the account).
+    assert sorted(line.split(": ")[1] for line in lines) == sorted(
+        f"codex-{role}-{what}"
+        for role in ("web", "auth", "stripe-webhook")
+        for what in ("script", "workers-dev")
+    )
+    assert all(
+        line.startswith("non-production-off-production-accounts: codex-")
+        and "production's Cloudflare account" in line
+        and "codex:topology: shared" in line
+        for line in lines
+    )
+    opted = CliRunner().invoke(
+        main, ["check", "staging", "--config", production, "--config", "topology=shared"]
+    )
+    assert opted.exit_code == 0, opted.output
+    bad = CliRunner().invoke(main, ["check", "staging", "--config", "topology=together"])
+    assert bad.exit_code == 2
+    assert "codex:topology" in bad.stderr

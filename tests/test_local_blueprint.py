@@ -17,6 +17,7 @@ from codex_infra.local.postgres import Endpoint, database_name
 from codex_infra.local.state import LOOPBACK, LocalError
 from codex_infra.local.workers import miniflare_options
 from codex_infra.plan import run_stack
+from components.environment import only_its_environment
 from tests.conftest import ROOT
 
 ENDPOINT = Endpoint(LOOPBACK, 54321, "local-password")
@@ -58,7 +59,7 @@ def test_the_branch_is_a_clone_of_its_parents_template_migrated_by_the_programs_
     )
     assert [c.name for c in branch.migrations] == ["codex-migrations"]
     (command,) = blueprint.commands
-    assert command.create == "sh examples/migrate.sh"
+    assert command.create == only_its_environment("sh examples/migrate.sh")
     assert command.environment == {"DATABASE_URL": branch.url}
 
 

@@ -31,6 +31,7 @@ from psycopg import sql
 from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
+from components.environment import only_its_environment
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.local
@@ -375,13 +376,15 @@ def test_a_compatibility_date_the_runtime_does_not_support(state: Path) -> None:
     ]
 
 
-def test_a_failing_migration_shows_the_end_of_its_stderr() -> None:
-    command = "migrationCommand=sh -c 'echo first >&2; echo ERROR: relation missing >&2; exit 3'"
-    line = _one_line_and_nothing_running(cli("up", "pr-9", "--config", command), "pr-9")
+def test_a_failing_migration_shows_the_end_of_its_stderr(pr1: dict[str, Any]) -> None:
+    """On the stack's clone (pr-1 made the template): its one line ends with the stderr's end."""
+    failing = "sh -c 'echo first >&2; echo ERROR: relation missing >&2; exit 3'"
+    line = _one_line_and_nothing_running(
+        cli("up", "pr-9", "--config", f"migrationCommand={failing}"), "pr-9"
+    )
     assert line == (
-        "codex-infra: error: codex-migrations: `sh -c 'echo first >&2; echo ERROR: relation "
-        "missing >&2; exit 3'` failed with exit code 3 on neondb_preview_pr_9: "
-        "first | ERROR: relation missing"
+        f"codex-infra: error: codex-migrations: `{only_its_environment(failing)}` failed with "
+        "exit code 3 on neondb_preview_pr_9: first | ERROR: relation missing"
     )
 
 

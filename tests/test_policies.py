@@ -27,6 +27,7 @@ from codex_infra.policies import (
     RULES,
     UNKNOWN,
     Subject,
+    Topology,
     Violation,
     evaluate,
     from_plan,
@@ -40,6 +41,9 @@ Inputs = dict[str, Any]
 R = TypeVar("R", Subject, PlannedResource)
 
 NOW = dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
+# Production's own account and project (Pulumi.production.yaml), apart from the others'.
+PRODUCTION_ACCOUNT = "f0e1d2c3b4a5968778695a4b3c2d1e0f"
+PRODUCTION_PROJECT = "codex-production-00000000"
 STACKS = ("production", "staging", "pr-12")
 _SIG = "4dabf18193072939515e22adb298388d"
 _SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
@@ -248,7 +252,25 @@ MUTATIONS = [
         policy="no-live-stripe-key-outside-production",
         why="binding STRIPE_SECRET_KEY holds a live Stripe key; only production may",
     ),
+    # previews and staging stay off production's account and project (the isolated topology)
+    Mutation(
+        "staging",
+        "codex-auth-script",
+        lambda i: i.update(accountId=PRODUCTION_ACCOUNT),
+        policy="non-production-off-production-accounts",
+        why="a staging stack in production's Cloudflare account: its credentials could change",
+    ),
+    Mutation(
+        "pr-12",
+        "codex-db-branch",
+        lambda i: i.update(project_id=PRODUCTION_PROJECT),
+        policy="non-production-off-production-accounts",
+        why="a preview stack in production's Neon project",
+    ),
 ]
+
+
+STACK_POLICIES = {r.name for r in RULES if not r.per_resource}
 
 
 def _case_id(m: Mutation) -> str:
@@ -267,7 +289,7 @@ def test_each_policy_passes_the_real_plan(
 def test_each_mutation_is_caught_by_its_policy_alone(planned: Planned, mutation: Mutation) -> None:
     real = subjects(planned, mutation.stack)
     assert mutation.resource in {s.name for s in real}
-    violations = evaluate(mutation.apply(real), NOW)
+    violations = evaluate(mutation.apply(real), NOW, Topology.of(ROOT, mutation.stack))
     assert sorted(v.policy for v in violations) == sorted([mutation.policy, *mutation.also])
     (violation,) = [v for v in violations if v.policy == mutation.policy]
     assert violation.resource == (mutation.culprit or mutation.resource)
@@ -380,7 +402,7 @@ def test_pack_registers_every_rule_as_mandatory(pack: dict[str, Any]) -> None:
     stack_level = {
         p.name for p in info.policies if p.policy_type == proto.PolicyType.POLICY_TYPE_STACK
     }
-    assert stack_level == {"production-off-workers-dev"}
+    assert stack_level == {"production-off-workers-dev", "non-production-off-production-accounts"}
     assert all(
         p.policy_type == proto.PolicyType.POLICY_TYPE_RESOURCE
         for p in info.policies
@@ -429,7 +451,8 @@ def test_pack_passes_every_real_resource_as_the_engine_sends_it(
 
 @pytest.mark.parametrize(
     "mutation",
-    [m for m in MUTATIONS if m.policy != "production-off-workers-dev"],  # a stack policy: below
+    # stack policies: below
+    [m for m in MUTATIONS if m.policy not in STACK_POLICIES],
     ids=_case_id,
 )
 def test_pack_reports_each_mutation_as_a_mandatory_diagnostic(
@@ -475,6 +498,32 @@ def test_pack_stack_policy_points_at_the_resource(planned: Planned, pack: dict[s
     assert diagnostic.policyName == "production-off-workers-dev"
     assert diagnostic.urn.endswith("::codex-web-workers-dev")
     assert mutation.why in diagnostic.message
+
+
+def test_pack_keeps_staging_off_productions_account(planned: Planned, pack: dict[str, Any]) -> None:
+    """The pack reads where production lives from the project's config, as check does."""
+    mutation = next(m for m in MUTATIONS if m.stack == "staging" and m.policy in STACK_POLICIES)
+    resources = [
+        proto.AnalyzerResource(
+            type=s.type,
+            urn=s.urn,
+            name=s.name,
+            properties=_struct(dict(s.inputs)),
+            options=proto.AnalyzerResourceOptions(protect=s.protect),
+        )
+        for s in mutation.apply(subjects(planned, "staging"))
+    ]
+    response = _servicer(pack).AnalyzeStack(proto.AnalyzeStackRequest(resources=resources), None)
+    (diagnostic,) = response.diagnostics
+    assert diagnostic.policyName == "non-production-off-production-accounts"
+    assert diagnostic.urn.endswith("::codex-auth-script")
+    assert "codex:topology: shared" in diagnostic.message
+
+
+def test_the_shared_topology_is_accepted_only_when_opted_into() -> None:
+    assert Topology.of(ROOT, "staging") == Topology(PRODUCTION_ACCOUNT, PRODUCTION_PROJECT, False)
+    assert Topology.of(ROOT, "pr-3", {"topology": "shared"}).shared
+    assert not Topology.of(ROOT, "pr-3", {"topology": "isolated"}).shared
 
 
 def test_pack_judges_expiry_against_the_live_clock(planned: Planned, pack: dict[str, Any]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +22,7 @@ from codex_infra.engine import (
 )
 from codex_infra.plan import PLAN_EPOCH
 from components.bundle import hash_tree, sha256_file
+from components.environment import only_its_environment
 from components.settings import ConfigError
 from tests.conftest import ROOT
 
@@ -32,6 +35,13 @@ BRANCH = "pulumi-python:dynamic:Resource"
 COMMAND = "command:local:Command"
 PASSWORD = "random:index/randomPassword:RandomPassword"
 STACKS = {"production": "production", "staging": "staging", "pr-12": "preview-12"}
+# The isolated topology: production's own Cloudflare account and Neon project.
+ACCOUNT = {"production": "f0e1d2c3b4a5968778695a4b3c2d1e0f"} | dict.fromkeys(
+    ("staging", "pr-12"), "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+)
+PROJECT_ID = {"production": "codex-production-00000000"} | dict.fromkeys(
+    ("staging", "pr-12"), "codex-example-00000000"
+)
 ENVIRONMENT = {"production": "production", "staging": "staging", "pr-12": "preview"}
 
 
@@ -135,7 +145,7 @@ def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> 
         "config": {"headers": (ROOT / "examples/assets/_headers").read_text()},
     }
     for script in plan.of_type(SCRIPT):
-        assert script.inputs["accountId"] == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        assert script.inputs["accountId"] == ACCOUNT[stack]
         assert script.inputs["compatibilityDate"] == "2026-11-01"
         assert script.inputs["compatibilityFlags"] == ["nodejs_compat"]
     assert "assets" not in plan.by_name("codex-auth-script").inputs
@@ -158,7 +168,8 @@ def test_migrations_run_first_with_the_direct_url(planned: Planned, stack: str) 
     migrations = plan.by_name("codex-migrations")
     branch = plan.by_name("codex-db-branch")
     assert migrations.inputs == {
-        "create": "sh examples/migrate.sh",
+        "create": 'exec env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DATABASE_URL" '
+        "/bin/sh -c 'sh examples/migrate.sh'",
         "environment": {"DATABASE_URL": SECRET},
         "triggers": [hash_tree(ROOT / "examples/migrations")],
     }
@@ -168,6 +179,32 @@ def test_migrations_run_first_with_the_direct_url(planned: Planned, stack: str) 
     _, program = planned(stack)
     direct = program["env"].database.direct_database_url
     assert _sync_await(direct.future()).startswith("postgresql://")
+
+
+def test_the_migration_command_gets_nothing_but_what_it_needs(planned: Planned) -> None:
+    """Run the Command's create as pulumi-command does (`/bin/sh -c`, the engine's whole
+    environment plus its own), with credentials planted: the command sees none of them."""
+    plan, _ = planned("staging")
+    printing = only_its_environment("env; echo \"quoted 'args' survive\"")
+    engine_env = {
+        "PATH": os.environ["PATH"],
+        "HOME": "/home/deployer",
+        "CLOUDFLARE_API_TOKEN": "cf-canary",
+        "NEON_API_KEY": "neon-canary",
+        "PULUMI_ACCESS_TOKEN": "pulumi-canary",
+        "PULUMI_CONFIG_PASSPHRASE": "passphrase-canary",
+        "DATABASE_URL": "postgresql://u:p@db/x",  # the Command's own `environment`
+    }
+    result = subprocess.run(
+        ["/bin/sh", "-c", printing], env=engine_env, capture_output=True, text=True, check=True
+    )
+    seen = dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    assert set(seen) - {"PWD"} == {"PATH", "HOME", "DATABASE_URL"}  # PWD: the shell's own
+    assert seen["DATABASE_URL"] == "postgresql://u:p@db/x"
+    assert "canary" not in result.stdout
+    assert result.stdout.endswith("quoted 'args' survive\n")
+    wrapped = plan.by_name("codex-migrations").inputs["create"]
+    assert wrapped == only_its_environment("sh examples/migrate.sh")
 
 
 @pytest.mark.parametrize("stack", STACKS)
@@ -215,7 +252,7 @@ def test_production_uses_custom_domains_only(planned: Planned) -> None:
     }
     for domain in domains.values():
         assert domain.inputs["zoneId"] == "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
-        assert domain.inputs["accountId"] == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+        assert domain.inputs["accountId"] == ACCOUNT["production"]
     for subdomain in plan.of_type(SUBDOMAIN):
         assert subdomain.inputs["enabled"] is False
 
@@ -251,7 +288,7 @@ def test_staging_and_previews_use_workers_dev(planned: Planned, stack: str) -> N
 def test_neon_branch_per_environment(planned: Planned, stack: str, branch: dict[str, str]) -> None:
     plan, _ = planned(stack)
     assert plan.by_name("codex-db-branch").inputs == {
-        "project_id": "codex-example-00000000",
+        "project_id": PROJECT_ID[stack],
         "database_name": "neondb",
         "role_name": "neondb_owner",
         **branch,

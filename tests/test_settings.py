@@ -47,7 +47,16 @@ def test_committed_configs_are_valid(stack: str) -> None:
     assert settings.stage.kind is {"production": Kind.PRODUCTION, "staging": Kind.STAGING}.get(
         stack, Kind.PREVIEW
     )
-    assert settings.cloudflare.cloudflare_account_id == "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    # Isolated: production in its own account and project, the others together in theirs.
+    assert settings.cloudflare.cloudflare_account_id == (
+        "f0e1d2c3b4a5968778695a4b3c2d1e0f"
+        if stack == "production"
+        else "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+    )
+    assert settings.neon.neon_project_id == (
+        "codex-production-00000000" if stack == "production" else "codex-example-00000000"
+    )
+    assert settings.topology.topology == "isolated"
     assert settings.neon.neon_parent_branch == "main"
     assert settings.workers.compatibility_flags == ("nodejs_compat",)
     assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "index.js"
