@@ -99,7 +99,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
         "local-e2e": {"contents": "read"},
         "deploy": {"contents": "read"},
         "e2e": {"contents": "read"},
-        "comment": {"contents": "read", "pull-requests": "write"},
+        "comment": {"contents": "read", "deployments": "write", "pull-requests": "write"},
         "destroy": {"contents": "read", "deployments": "write", "pull-requests": "write"},
     },
     "deploy": {
@@ -363,8 +363,52 @@ def test_preview_stack_name_comes_from_the_pr_number_only() -> None:
     doc = load("preview")
     assert doc["env"]["STACK"] == "pr-${{ github.event.pull_request.number }}"
     environment = doc["jobs"]["deploy"]["environment"]
-    assert environment["name"] == "pr-${{ github.event.pull_request.number }}"
     assert environment["url"] == "${{ steps.urls.outputs.web }}"
+
+
+# Whose credentials each job holds: the GitHub environment whose secrets it reads. Production's
+# and staging's exist only as secrets of their environments (deployments limited to main).
+ENVIRONMENTS: dict[str, dict[str, str]] = {
+    "preview": {"deploy": "preview", "e2e": "preview", "destroy": "preview"},
+    "deploy": {"staging": "staging", "e2e-staging": "staging", "production": "production"},
+    "reap": {"reap": "preview"},
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_job_with_secrets_takes_them_from_its_own_environment(name: str) -> None:
+    for job_id, job in jobs(name).items():
+        expected = ENVIRONMENTS.get(name, {}).get(job_id)
+        environment = job.get("environment")
+        named = environment["name"] if isinstance(environment, dict) else environment
+        assert named == expected, f"{name}/{job_id}"
+        assert bool(SECRET.search(yaml.safe_dump(job))) == (expected is not None), job_id
+
+
+def test_no_pull_request_job_names_production_or_staging() -> None:
+    for name in NAMES:
+        doc = load(name)
+        if "pull_request" not in doc["on"]:
+            continue
+        for job_id, job in doc["jobs"].items():
+            environment = yaml.safe_dump(job.get("environment", ""))
+            assert "production" not in environment, f"{name}/{job_id}"
+            assert "staging" not in environment, f"{name}/{job_id}"
+    assert "pull_request" not in load("deploy")["on"]
+    assert "pull_request" not in load("reap")["on"]
+
+
+def test_the_pr_shows_view_deployment_through_the_deployments_api() -> None:
+    comment = jobs("preview")["comment"]
+    record = comment["steps"][0]
+    assert record["if"] == "needs.deploy.result == 'success'"
+    script = record["with"]["script"]
+    assert "environment: `pr-${pr.number}`" in script
+    assert "ref: pr.head.sha" in script
+    assert "environment_url: process.env.WEB" in script
+    assert record["env"]["WEB"] == "${{ needs.deploy.outputs.web }}"
+    (inactive,) = [s for s in jobs("preview")["destroy"]["steps"] if "state: 'inactive'" in str(s)]
+    assert "environment: `pr-${pr.number}`" in inactive["with"]["script"]
 
 
 def _concurrency(doc: dict[str, Any], job_id: str) -> dict[str, Any]:
@@ -794,7 +838,7 @@ def test_a_preview_is_deployed_only_after_its_local_e2e_passed_then_tested_again
     comment = preview["comment"]
     assert comment["needs"] == ["local-e2e", "deploy", "e2e"]
     assert comment["if"].startswith("always() && ")
-    written = comment["steps"][0]
+    (written,) = [s for s in comment["steps"] if s.get("name") == "Write the comment"]
     for job_id, var in (("local-e2e", "LOCAL_E2E"), ("deploy", "DEPLOY"), ("e2e", "E2E")):
         assert written["env"][var] == f"${{{{ needs.{job_id}.result }}}}"
         assert f"${{{var}}} |" in written["run"]
