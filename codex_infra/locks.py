@@ -1,8 +1,9 @@
 """`codex-infra stale-lock LOG [HISTORY]`: may CI cancel the update that holds a stack's lock?
 
-Only when the failed Pulumi output names a lock conflict, and the update holding it started
-longer ago than any job of ours may run: then it is the lock of an update that died (a cancelled
-or timed-out job), never another run's live update or a person's. `pulumi cancel` is no
+Only when the failed Pulumi output names a lock conflict, the update holding it was started by CI
+(the runner's user on a self-managed backend; CI metadata in Pulumi Cloud's history), and it
+started longer ago than any job of ours may run: then it is the lock of a CI update that died (a
+cancelled or timed-out job), never another run's live update or a person's. `pulumi cancel` is no
 surgical tool: on Pulumi Cloud it cancels the stack's running update whoever started it, and on a
 self-managed backend it deletes every lock file of the stack.
 
@@ -29,7 +30,9 @@ from codex_infra.errors import fail
 # Longer than the longest timeout-minutes of a job that runs Pulumi (the reaper's 60), with a
 # margin: GitHub ends a job at its timeout, so no run of ours holds a lock that long.
 STALE_AFTER = dt.timedelta(minutes=90)
-_DIY_LOCK = re.compile(r"created by \S+ \(pid \d+\) at (?P<at>\S+)")
+_DIY_LOCK = re.compile(r"created by (?P<user>[^@\s]+)@\S+ \(pid \d+\) at (?P<at>\S+)")
+# The user GitHub's hosted runners run as.
+CI_USER = "runner"
 _CLOUD_CONFLICT = "[409] Conflict: Another update is currently in progress"
 
 
@@ -47,35 +50,46 @@ def _time(text: str) -> dt.datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
-def _running_since(history: Any) -> dt.datetime | None:
+def _running(history: Any) -> dict[str, Any] | None:
+    """The update in progress, as `pulumi stack history --json` lists it, if it does."""
     updates = cast(list[Any], history) if isinstance(history, list) else []
     for update in updates:
-        if isinstance(update, dict):
-            entry = cast(dict[str, Any], update)
-            if entry.get("result") == "in-progress":
-                return _time(str(entry.get("startTime", "")))
+        entry = cast(dict[str, Any], update) if isinstance(update, dict) else {}
+        if entry.get("result") == "in-progress":
+            return entry
     return None
 
 
 def classify(
-    output: str, history: Any, now: dt.datetime, stale_after: dt.timedelta = STALE_AFTER
+    output: str,
+    history: Any,
+    now: dt.datetime,
+    stale_after: dt.timedelta = STALE_AFTER,
+    ci_user: str = CI_USER,
 ) -> tuple[Verdict, str]:
     """The verdict and why, from the failed command's output and the stack's history."""
-    locks = [_time(m["at"]) for m in _DIY_LOCK.finditer(output)]
+    locks = list(_DIY_LOCK.finditer(output))
     if locks:
-        if any(at is None for at in locks):
+        times = [_time(m["at"]) for m in locks]
+        if any(at is None for at in times):
             return Verdict.LIVE, "a lock whose time cannot be read"
-        oldest = now - max(cast(list[dt.datetime], locks))
-        if oldest > stale_after:
-            return Verdict.STALE, f"every lock is older than {stale_after} (newest {oldest})"
-        return Verdict.LIVE, f"a lock {oldest} old may belong to a running update"
+        if any(m["user"] != ci_user for m in locks):
+            return Verdict.LIVE, f"a lock taken by someone other than CI ({ci_user})"
+        newest = now - max(cast(list[dt.datetime], times))
+        if newest > stale_after:
+            return Verdict.STALE, f"every lock is CI's and older than {stale_after} ({newest})"
+        return Verdict.LIVE, f"a lock {newest} old may belong to a running update"
     if _CLOUD_CONFLICT in output:
-        since = _running_since(history)
-        if since is None:
+        update = _running(history)
+        since = _time(str(update.get("startTime", ""))) if update else None
+        if update is None or since is None:
             return Verdict.LIVE, "another update is in progress and its start time is unknown"
+        environment = cast(dict[str, Any], update.get("environment") or {})
+        if "ci.system" not in environment:
+            return Verdict.LIVE, "the update in progress was not started by CI"
         age = now - since
         if age > stale_after:
-            return Verdict.STALE, f"the update in progress started {age} ago"
+            return Verdict.STALE, f"CI's update in progress started {age} ago"
         return Verdict.LIVE, f"the update in progress started {age} ago and may still run"
     return Verdict.NONE, "the output names no lock conflict"
 

@@ -35,6 +35,7 @@ from codex_infra.engine import (
     load_stack_config,
     with_overrides,
 )
+from codex_infra.plan import find_root
 from components.naming import Kind, NamingError, Stage, parse_stack
 from components.settings import MAX_PREVIEW_TTL_HOURS
 
@@ -403,14 +404,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _project_root() -> Path:
-    """The pack runs from policy/, with this package installed from the project (editable)."""
-    return Path(__file__).resolve().parent.parent
-
-
 def _topology(subjects: Sequence[Subject]) -> Topology:
+    """The pack runs in policy/, below the project whose config names production's ids."""
     stacks = {s.stack for s in subjects}
-    return Topology.of(_project_root(), stacks.pop()) if len(stacks) == 1 else UNCHECKED
+    return Topology.of(find_root(Path.cwd()), stacks.pop()) if len(stacks) == 1 else UNCHECKED
 
 
 def _resource_policy(rule: Rule, clock: Callable[[], dt.datetime]) -> Policy:

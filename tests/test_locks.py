@@ -24,9 +24,14 @@ DIY = (
 CLOUD = "error: [409] Conflict: Another update is currently in progress.\n"
 
 
-def _update(result: str, start: str) -> dict[str, str]:
-    """An entry of `pulumi stack history --json` (pkg/cmd/pulumi/stack/stack_history.go)."""
-    return {"result": result, "startTime": start}
+def _update(result: str, start: str, ci: bool = True) -> dict[str, object]:
+    """An entry of `pulumi stack history --json` (pkg/cmd/pulumi/stack/stack_history.go);
+    the CLI records the CI system it ran in among the update's environment metadata."""
+    return {
+        "result": result,
+        "startTime": start,
+        "environment": {"ci.system": "GitHub Actions"} if ci else {"exec.kind": "cli"},
+    }
 
 
 def _at(minutes_ago: int) -> str:
@@ -43,6 +48,9 @@ def _at(minutes_ago: int) -> str:
         (CLOUD, [_update("in-progress", "2026-12-01T10:00:00.000Z")], Verdict.STALE),
         (CLOUD, [_update("in-progress", "2026-12-01T11:50:00.000+00:00")], Verdict.LIVE),
         (CLOUD, [_update("succeeded", "2026-11-30T10:00:00.000Z")], Verdict.LIVE),
+        # a person's long update from a laptop: never cancelled, however old
+        (CLOUD, [_update("in-progress", "2026-12-01T08:00:00.000Z", ci=False)], Verdict.LIVE),
+        (DIY.format(at=_at(120)).replace("runner@", "alice@"), [], Verdict.LIVE),
         (CLOUD, [], Verdict.LIVE),  # the service did not say when it started: never cancel
         ("error: update failed: 1 error occurred: Neon answered 500\n", [], Verdict.NONE),
     ],
@@ -64,12 +72,10 @@ def test_the_threshold_outlasts_every_job_that_runs_pulumi() -> None:
 def test_the_command_prints_the_verdict_and_why(tmp_path: Path) -> None:
     log, history = tmp_path / "pulumi.log", tmp_path / "history.json"
     log.write_text(CLOUD)
-    history.write_text(
-        json.dumps([{"result": "in-progress", "startTime": "2020-01-01T00:00:00.000Z"}])
-    )
+    history.write_text(json.dumps([_update("in-progress", "2020-01-01T00:00:00.000Z")]))
     result = CliRunner().invoke(main, ["stale-lock", str(log), str(history)])
     assert (result.exit_code, result.stdout) == (0, "stale\n")
-    assert result.stderr.startswith("stale: the update in progress started ")
+    assert result.stderr.startswith("stale: CI's update in progress started ")
     history.write_text("not json")
     result = CliRunner().invoke(main, ["stale-lock", str(log), str(history)])
     assert result.exit_code == 2

@@ -26,7 +26,15 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 NAMES = ("ci", "preview", "deploy", "reap")
 ACTIONS = ROOT / ".github" / "actions"
-COMPOSITES = ("e2e", "pulumi-retry", "smoke-check", "stack-urls", "sticky-comment")
+COMPOSITES = (
+    "build-bundles",
+    "credentials-apart",
+    "e2e",
+    "pulumi-retry",
+    "smoke-check",
+    "stack-urls",
+    "sticky-comment",
+)
 # Actions of this repository, at the commit that runs (no checkout, and a rollback deploy
 # runs the steps of the workflow's commit, not those of the commit it deploys).
 LOCAL = "$/.github/actions/"
@@ -349,8 +357,8 @@ def test_preview_jobs_are_guarded_against_forks_and_dependabot() -> None:
         assert PR_GUARD in preview[job_id]["if"], job_id
         assert NOT_DEPENDABOT in preview[job_id]["if"], job_id
     assert f"({FORK} || {DEPENDABOT})" in preview["fork-notice"]["if"]
-    assert "closed" in preview["destroy"]["if"]
-    assert "!= 'closed'" in preview["deploy"]["if"]
+    assert preview["destroy"]["if"].endswith(" && github.event.action == 'closed'")
+    assert preview["deploy"]["if"].endswith(" && github.event.action != 'closed'")
     assert preview["fork-notice"]["permissions"] == {}
     assert "secrets." not in yaml.safe_dump(preview["fork-notice"])
 
@@ -789,7 +797,6 @@ def test_the_anchor_check_would_have_caught_the_old_retry_action() -> None:
         "alias *pulumi at line 5",
         "merge key at line 5",
     ]
-    assert _yaml_sharing(raw("deploy"))  # workflows may share steps so: the runner allows it
 
 
 @pytest.mark.parametrize("name", ["deploy", "reap"])
@@ -802,10 +809,11 @@ def test_production_has_a_gate_where_environments_cannot_have_reviewers() -> Non
     deploy = load("deploy")
     production = deploy["jobs"]["production"]
     assert production["environment"]["name"] == "production"
-    assert (
-        "(vars.PRODUCTION_GATE != 'dispatch' || "
-        "(github.event_name == 'workflow_dispatch' && inputs.production))"
-    ) in production["if"]
+    assert production["if"] == (
+        "github.ref == 'refs/heads/main' && "
+        "(github.event_name != 'workflow_dispatch' || inputs.production) && "
+        "(vars.PRODUCTION_GATE != 'dispatch' || github.event_name == 'workflow_dispatch')"
+    )
     assert deploy["on"]["workflow_dispatch"]["inputs"]["production"]["type"] == "boolean"
 
 
@@ -829,6 +837,8 @@ def test_every_pr_runs_the_e2e_tests_on_a_local_replica_without_secrets() -> Non
 def test_a_preview_is_deployed_only_after_its_local_e2e_passed_then_tested_again() -> None:
     preview = jobs("preview")
     assert preview["deploy"]["needs"] == "local-e2e"
+    # Nothing that would run the deploy after a failed (or skipped) gate.
+    assert not re.search(r"always\(\)|cancelled\(\)|failure\(\)", preview["deploy"]["if"])
     assert _e2e_call("preview", "local-e2e")["with"]["local-stack"] == "${{ env.STACK }}"
     assert preview["e2e"]["needs"] == "deploy"
     deployed = _e2e_call("preview", "e2e")["with"]
@@ -854,3 +864,65 @@ def test_production_waits_for_the_e2e_tests_on_staging() -> None:
     assert staging["environment"] == "staging"
     smoke = [s for s in job_steps("deploy", "production") if s.get("name", "").startswith("Smoke")]
     assert smoke, "production ends with the smoke check"
+
+
+_PULUMI_STUB = """#!/bin/sh
+echo "pulumi $*" >> "$CALLS"
+case "$1" in
+  up|destroy)
+    count=$(grep -c "^pulumi $1" "$CALLS")
+    if [ "$count" -eq 1 ]; then echo "$FIRST_FAILURE"; exit 255; fi
+    [ "$RETRY" = ok ] || exit 255 ;;
+  stack) echo "[]" ;;
+esac
+"""
+_UV_STUB = """#!/bin/sh
+echo "uv $*" >> "$CALLS"
+echo "$VERDICT"
+"""
+
+
+@pytest.mark.parametrize(
+    ("verdict", "retry", "code", "calls"),
+    [
+        ("live", "ok", 1, ["up", "stack history", "uv stale-lock"]),
+        ("stale", "ok", 0, ["up", "stack history", "uv stale-lock", "cancel", "refresh", "up"]),
+        ("none", "ok", 0, ["up", "stack history", "uv stale-lock", "refresh", "up"]),
+        ("none", "fails", 255, ["up", "stack history", "uv stale-lock", "refresh", "up"]),
+    ],
+)
+def test_the_retry_script_cancels_only_a_stale_lock(
+    tmp_path: Path, verdict: str, retry: str, code: int, calls: list[str]
+) -> None:
+    """The action's own script, with `pulumi` and `uv` stubbed on PATH."""
+    for name, stub in (("pulumi", _PULUMI_STUB), ("uv", _UV_STUB)):
+        (tmp_path / name).write_text(stub)
+        (tmp_path / name).chmod(0o755)
+    (step,) = [s for s in composite("pulumi-retry")["runs"]["steps"] if "attempt" in s["run"]]
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "CALLS": str(tmp_path / "calls"),
+        "RUNNER_TEMP": str(tmp_path),
+        "COMMAND": "up",
+        "STACK": "pr-1",
+        "POLICY_PACKS": "policy",
+        "FIRST_FAILURE": "error: the stack is currently locked by 1 lock(s).",
+        "VERDICT": verdict,
+        "RETRY": retry,
+    }
+    result = subprocess.run(
+        ["bash", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == code, result.stdout + result.stderr
+    made = [line.split(" ", 1)[1] for line in (tmp_path / "calls").read_text().splitlines()]
+    assert [
+        "uv stale-lock"
+        if c.startswith("run --frozen codex-infra stale-lock")
+        else c.split(" --")[0]
+        for c in made
+    ] == calls
+    assert (
+        made[0] == "up --yes --non-interactive --refresh --diff --stack pr-1 --policy-pack policy"
+    )
+    if verdict == "live":
+        assert "not cancelling it" in result.stdout
