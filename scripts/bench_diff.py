@@ -9,11 +9,10 @@ Usage: `uv run python scripts/bench_diff.py [--runs N]` in a git checkout.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 from pathlib import Path
 
-from bench_plan import ROOT, seconds
+from bench_plan import ROOT, medians
 
 TARGET = 2.0
 CLI = str(Path(sys.executable).parent / "codex-infra")
@@ -28,16 +27,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     assert (ROOT / ".git").exists(), "a diff needs the git checkout"
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for command in COMMANDS.values():
-        seconds(command)  # warm the file and bytecode caches; not counted
-    for _ in range(runs):
-        for name, command in COMMANDS.items():
-            times[name].append(seconds(command))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    for name, values in times.items():
-        print(f"{name:>4}: median {medians[name]:.3f} s  ({', '.join(f'{v:.2f}' for v in values)})")
-    ratio = medians["diff"] / medians["plan"]
+    found = medians(COMMANDS, runs)
+    ratio = found["diff"] / found["plan"]
     print(f"ratio of medians: {ratio:.2f} (target <= {TARGET})")
     return 0 if ratio <= TARGET else 1
 

@@ -29,20 +29,26 @@ def seconds(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Each command `runs` times, alternately (so a change in machine load hits all alike),
+    after one warm-up run each (file and bytecode caches); prints and returns the medians."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
+        seconds(command)
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(seconds(command))
+    found = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        print(f"{name:>6}: median {found[name]:.3f} s  ({', '.join(f'{v:.2f}' for v in values)})")
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for command in COMMANDS.values():
-        seconds(command)  # warm the file cache (and the bytecode cache, if written); not counted
-    for _ in range(runs):
-        for name, command in COMMANDS.items():
-            times[name].append(seconds(command))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    for name, values in times.items():
-        print(f"{name:>6}: median {medians[name]:.3f} s  ({', '.join(f'{v:.2f}' for v in values)})")
-    ratio = medians["plan"] / medians["import"]
+    found = medians(COMMANDS, parser.parse_args().runs)
+    ratio = found["plan"] / found["import"]
     print(f"ratio of medians: {ratio:.3f} (target <= {TARGET})")
     return 0 if ratio <= TARGET else 1
 

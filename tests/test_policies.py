@@ -481,8 +481,8 @@ def test_pack_leaves_unknown_values_to_pulumi_up(planned: Planned, pack: dict[st
     assert list(response.diagnostics) == []
 
 
-def test_pack_stack_policy_points_at_the_resource(planned: Planned, pack: dict[str, Any]) -> None:
-    mutation = next(m for m in MUTATIONS if m.resource == "codex-web-workers-dev")
+def _analyze_stack(planned: Planned, pack: dict[str, Any], mutation: Mutation) -> Any:
+    """The pack's stack policies over a mutated plan, sent as the engine sends a stack."""
     resources = [
         proto.AnalyzerResource(
             type=s.type,
@@ -491,10 +491,15 @@ def test_pack_stack_policy_points_at_the_resource(planned: Planned, pack: dict[s
             properties=_struct(dict(s.inputs)),
             options=proto.AnalyzerResourceOptions(protect=s.protect),
         )
-        for s in mutation.apply(subjects(planned, "production"))
+        for s in mutation.apply(subjects(planned, mutation.stack))
     ]
-    response = _servicer(pack).AnalyzeStack(proto.AnalyzeStackRequest(resources=resources), None)
-    (diagnostic,) = response.diagnostics
+    request = proto.AnalyzeStackRequest(resources=resources)
+    return _servicer(pack).AnalyzeStack(request, None).diagnostics
+
+
+def test_pack_stack_policy_points_at_the_resource(planned: Planned, pack: dict[str, Any]) -> None:
+    mutation = next(m for m in MUTATIONS if m.resource == "codex-web-workers-dev")
+    (diagnostic,) = _analyze_stack(planned, pack, mutation)
     assert diagnostic.policyName == "production-off-workers-dev"
     assert diagnostic.urn.endswith("::codex-web-workers-dev")
     assert mutation.why in diagnostic.message
@@ -503,18 +508,7 @@ def test_pack_stack_policy_points_at_the_resource(planned: Planned, pack: dict[s
 def test_pack_keeps_staging_off_productions_account(planned: Planned, pack: dict[str, Any]) -> None:
     """The pack reads where production lives from the project's config, as check does."""
     mutation = next(m for m in MUTATIONS if m.stack == "staging" and m.policy in STACK_POLICIES)
-    resources = [
-        proto.AnalyzerResource(
-            type=s.type,
-            urn=s.urn,
-            name=s.name,
-            properties=_struct(dict(s.inputs)),
-            options=proto.AnalyzerResourceOptions(protect=s.protect),
-        )
-        for s in mutation.apply(subjects(planned, "staging"))
-    ]
-    response = _servicer(pack).AnalyzeStack(proto.AnalyzeStackRequest(resources=resources), None)
-    (diagnostic,) = response.diagnostics
+    (diagnostic,) = _analyze_stack(planned, pack, mutation)
     assert diagnostic.policyName == "non-production-off-production-accounts"
     assert diagnostic.urn.endswith("::codex-auth-script")
     assert "codex:topology: shared" in diagnostic.message
