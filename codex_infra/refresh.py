@@ -1,0 +1,368 @@
+"""`codex-infra refresh --from URL --to URL`: one database copied over another, whole, with
+personal columns masked on the way if asked.
+
+What previews branch from in the isolated topology has to come from production somehow; Neon
+branches cannot cross projects, so a trusted job copies it (pg_dump, pg_restore). The source is
+only ever read: every session on it is read-only. The target is replaced whole: every schema in
+it is dropped first. URLs and passwords never reach the output: databases are named by
+`database on host`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import click
+import psycopg
+import yaml
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from codex_infra.errors import fail
+from codex_infra.local.postgres import client_bin
+
+READ_ONLY = "-c default_transaction_read_only=on"
+# Addresses no one can receive mail at (RFC 2606's reserved .invalid).
+MASK_DOMAIN = "masked.invalid"
+MASK_KEY_ENV = "CODEX_MASK_KEY"
+RULES = ("email", "hash", "null", "fixed:VALUE")
+TEXT_TYPES = {"text", "character varying", "character", "citext"}
+TOOL_TIMEOUT = 3600
+# The schemas of the database's own objects, not PostgreSQL's.
+_OWN_SCHEMAS = (
+    "SELECT oid, nspname FROM pg_namespace "
+    "WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'"
+)
+
+
+class RefreshError(Exception):
+    """A refusal before or during the copy: one line, no URL, no password."""
+
+
+@dataclass(frozen=True)
+class Database:
+    """A connection string, and how to name it without its secrets."""
+
+    url: str
+
+    @property
+    def params(self) -> dict[str, Any]:
+        try:
+            return conninfo_to_dict(self.url)
+        except psycopg.ProgrammingError:
+            raise RefreshError("a database URL cannot be read (it is not shown)") from None
+
+    @property
+    def name(self) -> str:
+        params = self.params
+        return f"{params.get('dbname', '?')} on {params.get('host', 'localhost')}"
+
+    @property
+    def password(self) -> str:
+        return str(self.params.get("password") or "")
+
+    def connect(self, read_only: bool = False) -> psycopg.Connection[Any]:
+        conninfo = make_conninfo(self.url, options=READ_ONLY) if read_only else self.url
+        try:
+            return psycopg.connect(conninfo, autocommit=True, connect_timeout=15)
+        except psycopg.Error as err:
+            raise RefreshError(f"{self.name}: {self.redact(_first_line(err))}") from None
+
+    def for_tool(self) -> tuple[str, dict[str, str]]:
+        """The conninfo without its password (command lines are visible to other users), and the
+        password in the tool's environment instead."""
+        params = {k: v for k, v in self.params.items() if k != "password"}
+        env = {"PGPASSWORD": self.password} if self.password else {}
+        return make_conninfo(**params), env
+
+    def redact(self, text: str) -> str:
+        return text.replace(self.password, "***") if self.password else text
+
+
+def _first_line(err: BaseException) -> str:
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return lines[0] if lines else type(err).__name__
+
+
+@dataclass(frozen=True)
+class Mask:
+    schema: str
+    table: str
+    column: str
+    rule: str  # email, hash, null or fixed:VALUE
+
+    @property
+    def where(self) -> str:
+        return f"{self.schema}.{self.table}.{self.column}"
+
+
+def read_masks(path: Path) -> list[Mask]:
+    """The mask file's rules; a malformed one is refused before anything is copied."""
+    try:
+        data: Any = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as err:
+        raise RefreshError(f"mask file {path}: cannot be read ({type(err).__name__})") from None
+    if not isinstance(data, dict) or not data:
+        raise RefreshError(f"mask file {path}: want a mapping of table.column to a rule")
+    masks: list[Mask] = []
+    for key, rule in cast(dict[Any, Any], data).items():
+        parts = str(key).split(".")
+        if len(parts) not in (2, 3) or not all(parts):
+            raise RefreshError(
+                f"mask file {path}: {key!r} is not table.column or schema.table.column"
+            )
+        if not isinstance(rule, str) or not (
+            rule in ("email", "hash", "null") or (rule.startswith("fixed:") and len(rule) > 6)
+        ):
+            raise RefreshError(
+                f"mask file {path}: {key}: rule {rule!r} is none of {', '.join(RULES)}"
+            )
+        schema, table, column = parts if len(parts) == 3 else ["public", *parts]
+        masks.append(Mask(schema, table, column, rule))
+    return masks
+
+
+def _check_masks(conn: psycopg.Connection[Any], masks: list[Mask]) -> None:
+    """Every column exists in the source, and can take its rule."""
+    for mask in masks:
+        row = conn.execute(
+            "SELECT data_type, is_nullable FROM information_schema.columns "
+            "WHERE table_schema = %s AND table_name = %s AND column_name = %s",
+            [mask.schema, mask.table, mask.column],
+        ).fetchone()
+        if row is None:
+            table = conn.execute(
+                "SELECT 1 FROM information_schema.tables "
+                "WHERE table_schema = %s AND table_name = %s",
+                [mask.schema, mask.table],
+            ).fetchone()
+            what = "column" if table else "table"
+            raise RefreshError(f"mask {mask.where}: no such {what} in the source")
+        data_type, nullable = str(row[0]), row[1] == "YES"
+        if mask.rule == "null" and not nullable:
+            raise RefreshError(f"mask {mask.where}: the column is NOT NULL, so 'null' cannot apply")
+        if mask.rule in ("email", "hash") and data_type not in TEXT_TYPES:
+            raise RefreshError(
+                f"mask {mask.where}: '{mask.rule}' needs a text column, not {data_type}"
+            )
+
+
+def _masked_value(mask: Mask) -> sql.Composable:
+    """The SQL that replaces a value: keyed SHA-256 (built into PostgreSQL 11+), so the same
+    input gives the same output on every refresh, distinct inputs distinct outputs. The key and
+    a fixed value travel as parameters, never in the statement's text (or the server's log)."""
+    column = sql.Identifier(mask.column)
+    digest = sql.SQL(
+        "encode(sha256(convert_to(%(key)s || ':' || {}::text, 'UTF8')), 'hex')"
+    ).format(column)
+    if mask.rule == "email":
+        return sql.SQL("'user-' || left({}, 32) || %(domain)s").format(digest)
+    if mask.rule == "hash":
+        return digest
+    if mask.rule == "null":
+        return sql.SQL("NULL")
+    return sql.SQL("%(fixed)s")
+
+
+def _apply_masks(conn: psycopg.Connection[Any], masks: list[Mask], key: str) -> None:
+    with conn.transaction():
+        for mask in masks:
+            conn.execute(
+                sql.SQL("UPDATE {}.{} SET {} = {} WHERE {} IS NOT NULL").format(
+                    sql.Identifier(mask.schema),
+                    sql.Identifier(mask.table),
+                    sql.Identifier(mask.column),
+                    _masked_value(mask),
+                    sql.Identifier(mask.column),
+                ),
+                {
+                    "key": key,
+                    "domain": f"@{MASK_DOMAIN}",
+                    "fixed": mask.rule.removeprefix("fixed:"),
+                },
+            )
+
+
+def _major(version: str) -> int:
+    match = re.search(r"(\d+)(?:\.\d+)?", version)
+    if match is None:
+        raise RefreshError(f"cannot read a PostgreSQL version from {version!r}")
+    return int(match.group(1))
+
+
+def _tool(name: str) -> Path:
+    path = client_bin() / name
+    if not path.is_file():
+        raise RefreshError(f"{name} not found in {path.parent}")
+    return path
+
+
+def _tool_major(name: str) -> int:
+    result = subprocess.run(
+        [str(_tool(name)), "--version"], capture_output=True, text=True, check=False, timeout=30
+    )
+    return _major(result.stdout)
+
+
+def _server_major(conn: psycopg.Connection[Any]) -> int:
+    row = conn.execute("SHOW server_version_num").fetchone()
+    return int(str(row[0])) // 10000 if row else 0
+
+
+def _check_versions(source: int, target: int) -> None:
+    """pg_dump reads servers of its own major or older; the dump restores into the same major."""
+    dump, restore = _tool_major("pg_dump"), _tool_major("pg_restore")
+    if dump < source:
+        raise RefreshError(
+            f"pg_dump {dump} cannot dump the source's PostgreSQL {source}: "
+            f"use PostgreSQL {source}'s tools (LOCAL_POSTGRES_BIN)"
+        )
+    if restore != dump:
+        raise RefreshError(f"pg_dump {dump} and pg_restore {restore} are of different majors")
+    if target != source:
+        raise RefreshError(
+            f"the source runs PostgreSQL {source} and the target {target}: "
+            "a copy goes between equal majors"
+        )
+
+
+def _run_tool(name: str, args: list[str], database: Database, env: Mapping[str, str]) -> None:
+    conninfo, secret_env = database.for_tool()
+    try:
+        result = subprocess.run(
+            [str(_tool(name)), *args, "--dbname", conninfo],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=TOOL_TIMEOUT,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **env, **secret_env},
+        )
+    except subprocess.TimeoutExpired:
+        raise RefreshError(f"{name} ran over {TOOL_TIMEOUT} s") from None
+    if result.returncode != 0:
+        lines = [line.strip() for line in result.stderr.splitlines() if line.strip()]
+        errors = [line for line in lines if "error" in line.lower()] or lines
+        said = database.redact(errors[0] if errors else f"exit code {result.returncode}")
+        raise RefreshError(f"{name} failed on {database.name}: {said}")
+
+
+def _empty(conn: psycopg.Connection[Any]) -> None:
+    """The target replaced whole: nothing of it survives but the database itself."""
+    schemas = conn.execute(_OWN_SCHEMAS).fetchall()
+    with conn.transaction():
+        for _, schema in schemas:
+            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
+        # A dump leaves out the `public` schema every new database has (pg_dump 15+).
+        conn.execute("CREATE SCHEMA public")
+
+
+def table_counts(conn: psycopg.Connection[Any]) -> list[tuple[str, int]]:
+    tables = conn.execute(
+        sql.SQL(
+            "SELECT n.nspname, c.relname FROM pg_class c JOIN ({}) n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'p') ORDER BY 1, 2"
+        ).format(sql.SQL(_OWN_SCHEMAS))
+    ).fetchall()
+    counts: list[tuple[str, int]] = []
+    for schema, table in tables:
+        row = conn.execute(
+            sql.SQL("SELECT count(*) FROM {}.{}").format(
+                sql.Identifier(schema), sql.Identifier(table)
+            )
+        ).fetchone()
+        counts.append((f"{schema}.{table}", int(row[0]) if row else 0))
+    return counts
+
+
+@dataclass(frozen=True)
+class Copied:
+    tables: list[tuple[str, int]]
+    masked: list[Mask]
+
+
+def refresh(
+    source: Database, target: Database, schema_only: bool, masks: list[Mask], key: str
+) -> Copied:
+    """Checks everything it can first (masks, versions), then dumps, empties, restores, masks."""
+    if masks and any(m.rule in ("email", "hash") for m in masks) and not key:
+        raise RefreshError(f"masking by 'email' or 'hash' needs a key: set {MASK_KEY_ENV}")
+    if source.params.get("dbname") == target.params.get("dbname") and source.params.get(
+        "host"
+    ) == target.params.get("host"):
+        raise RefreshError("the source and the target are the same database")
+    with source.connect(read_only=True) as src, target.connect() as dst:
+        _check_masks(src, masks)
+        _check_versions(_server_major(src), _server_major(dst))
+        with tempfile.TemporaryDirectory(prefix="codex-refresh-") as tmp:
+            dump = Path(tmp) / "dump"
+            args = ["--format=custom", "--no-owner", "--no-privileges", "--file", str(dump)]
+            _run_tool(
+                "pg_dump",
+                [*args, *(["--schema-only"] if schema_only else [])],
+                source,
+                {"PGOPTIONS": READ_ONLY},
+            )
+            _empty(dst)
+            _run_tool(
+                "pg_restore",
+                ["--no-owner", "--no-privileges", "--exit-on-error", str(dump)],
+                target,
+                {},
+            )
+        _apply_masks(dst, masks, key)
+        return Copied(table_counts(dst), masks)
+
+
+def _key() -> str:
+    """The masking key: a secret, so that digests cannot be recomputed from guessed values."""
+    value = os.environ.get(MASK_KEY_ENV, "")
+    return hashlib.sha256(value.encode()).hexdigest() if value else ""
+
+
+@click.command("refresh")
+@click.option("--from", "source", required=True, metavar="URL", help="Read only.")
+@click.option("--to", "target", required=True, metavar="URL", help="Replaced whole.")
+@click.option("--schema-only", is_flag=True, help="Tables, no rows.")
+@click.option(
+    "--mask",
+    "mask_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"YAML of table.column: rule ({', '.join(RULES)}); keyed by ${MASK_KEY_ENV}.",
+)
+@click.option("--yes", is_flag=True, help="Replace the target without asking.")
+def refresh_command(
+    source: str, target: str, schema_only: bool, mask_file: Path | None, yes: bool
+) -> None:
+    """Copy the database at --from over the one at --to (pg_dump, pg_restore)."""
+    src, dst = Database(source), Database(target)
+    try:
+        masks = read_masks(mask_file) if mask_file else []
+        if not yes:
+            if not sys.stdin.isatty():
+                raise RefreshError(
+                    f"refusing to replace {dst.name} without --yes (standard input is not a "
+                    "terminal)"
+                )
+            click.confirm(
+                f"Replace every object in {dst.name} with a copy of {src.name}?", abort=True
+            )
+        copied = refresh(src, dst, schema_only, masks, _key())
+    except RefreshError as err:
+        raise fail(str(err)) from None
+    kind = "schema only" if schema_only else "schema and rows"
+    click.echo(f"Copied {src.name} over {dst.name} ({kind}):")
+    width = max((len(name) for name, _ in copied.tables), default=0)
+    digits = max((len(str(rows)) for _, rows in copied.tables), default=0)
+    for name, rows in copied.tables:
+        click.echo(f"  {name.ljust(width)}  {rows:>{digits}} rows")
+    for mask in copied.masked:
+        click.echo(f"  masked {mask.where}: {mask.rule.split(':', 1)[0]}")
