@@ -19,6 +19,7 @@ from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
 from codex_infra.reap import reap
 from codex_infra.refresh import refresh_command
+from codex_infra.reset import reset
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,3 +68,4 @@ main.add_command(reap)
 main.add_command(local)
 main.add_command(stale_lock)
 main.add_command(refresh_command)
+main.add_command(reset)

@@ -278,6 +278,18 @@ class NeonClient(BearerClient):
             body={"branch": changes},
         )
 
+    def restore_branch(self, project_id: str, branch_id: str, source_branch_id: str) -> Json:
+        """Reset a branch to the head of another (its parent): Neon's reset from parent. Waits
+        for the operations it starts."""
+        result = self.request(
+            "POST",
+            f"/projects/{segment(project_id)}/branches/{segment(branch_id)}/restore",
+            body={"source_branch_id": source_branch_id},
+        )
+        self.wait_for_operations(project_id, result.get("operations", []))
+        branch: Json = result["branch"]
+        return branch
+
     def delete_branch(self, project_id: str, branch_id: str) -> bool:
         """Delete a branch and wait for its operations; False if it was already gone."""
         try:

@@ -87,6 +87,7 @@ class Call:
     path: str
     query: dict[str, str]
     status: int
+    body: Any = None  # the JSON a request sent
 
 
 @dataclass
@@ -175,6 +176,7 @@ class FakeNeon:
             f"GET {branch}": self._get,
             f"PATCH {branch}": self._patch,
             f"DELETE {branch}": self._delete,
+            f"POST {branch}/restore": self._restore,
             f"GET {branch}/endpoints": self._endpoints,
             "GET /projects/<project_id>/connection_uri": self._connection_uri,
             "GET /projects/<project_id>/operations/<operation_id>": self._operation,
@@ -329,7 +331,13 @@ class FakeNeon:
 
     def _wsgi(self, environ: Any, start_response: Any) -> Any:
         request = Request(environ)
-        call = Call(request.method, request.path.removeprefix(API_PREFIX), dict(request.args), 0)
+        call = Call(
+            request.method,
+            request.path.removeprefix(API_PREFIX),
+            dict(request.args),
+            0,
+            request.get_json(silent=True),
+        )
         with self._lock:
             self.requests.append(call)
         response = self._answer(request)
@@ -626,6 +634,25 @@ class FakeNeon:
         ]
         operations.append(self._operation_for(project, "delete_timeline", branch_id, None))
         self._drop(project, branch_id)
+        return 200, {"branch": dict(branch), "operations": operations}
+
+    def _restore(self, project: Project, request: Request, branch_id: str) -> tuple[int, Json]:
+        """Reset to another branch's head (Neon: the source's data replaces the branch's)."""
+        branch = self._branch_of(project, branch_id)
+        body: Json = request.get_json()
+        source = body["source_branch_id"]
+        self._branch_of(project, source)
+        if source == branch_id and not (body.get("source_lsn") or body.get("source_timestamp")):
+            raise _RefusalError(400, "restoring a branch from itself needs a timestamp or an LSN")
+        has_children = any(b.get("parent_id") == branch_id for b in project.branches.values())
+        if has_children and not body.get("preserve_under_name"):
+            raise _RefusalError(400, "a branch with children needs preserve_under_name")
+        branch.update(updated_at=_now(), last_reset_at=_now())
+        endpoints = self._endpoints_of(project, branch_id)
+        operations = [self._operation_for(project, "create_timeline", branch_id, None)]
+        operations += [
+            self._operation_for(project, "start_compute", branch_id, e["id"]) for e in endpoints
+        ]
         return 200, {"branch": dict(branch), "operations": operations}
 
     def _endpoints(self, project: Project, _request: Request, branch_id: str) -> tuple[int, Json]:
