@@ -15,6 +15,7 @@ import pulumi_random as random
 from components.bundle import hash_tree, read_optional
 from components.naming import Kind, Role
 from components.neon_branch import NeonBranch, NeonBranchArgs
+from components.neon_provider import SCHEMA_ONLY
 from components.settings import Settings
 from components.worker import Assets, CustomDomain, Worker, WorkerArgs, WorkersDev
 
@@ -82,6 +83,11 @@ class Environment(pulumi.ComponentResource):
                 role_name=neon.role_name,
                 expires_at=preview_expiry(args.now, neon.preview_ttl_hours)
                 if stage.kind is Kind.PREVIEW
+                else None,
+                # Staging stays a faithful copy of its parent; previews may take its schema only.
+                init_source=SCHEMA_ONLY
+                if stage.kind is Kind.PREVIEW
+                and settings.preview_data.preview_data == "schema-only"
                 else None,
             ),
             child,

@@ -43,7 +43,10 @@ REPLACE_KEYS = (
     "branch_name",
     "database_name",
     "role_name",
+    "init_source",
 )
+#: Neon's `init_source` for a branch with its parent's schema and no rows (a new root branch).
+SCHEMA_ONLY = "schema-only"
 #: Inputs Neon can change on the branch in place (PATCH).
 UPDATE_KEYS = ("expires_at", "protected")
 OUTPUT_KEYS = (
@@ -76,6 +79,8 @@ class BranchSpec:
     expires_at: str | None = None
     # Neon's own branch protection; None leaves it as it is in Neon (e.g. set in the console).
     protected: bool | None = None
+    # SCHEMA_ONLY: the parent's schema without its rows; None: schema and rows (parent-data).
+    init_source: str | None = None
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> BranchSpec:
@@ -87,6 +92,7 @@ class BranchSpec:
             role_name=props["role_name"],
             expires_at=props.get("expires_at"),
             protected=props.get("protected"),
+            init_source=props.get("init_source"),
         )
 
     @property
@@ -227,7 +233,8 @@ class _Branches:
                 f"parent branch {spec.parent_branch!r} of {spec.describe()} does not exist"
             )
         if existing is not None:
-            if existing.get("parent_id") != parent["id"]:
+            # A schema-only branch is a root branch: Neon keeps no parent for it.
+            if spec.init_source != SCHEMA_ONLY and existing.get("parent_id") != parent["id"]:
                 raise NeonBranchError(
                     f"{spec.describe()} already exists with another parent"
                     f" ({existing.get('parent_id')}, not {spec.parent_branch} = {parent['id']}):"
@@ -243,6 +250,8 @@ class _Branches:
             request["expires_at"] = _rfc3339(spec.expires_at)
         if spec.protected:
             request["protected"] = True
+        if spec.init_source is not None:
+            request["init_source"] = spec.init_source
         try:
             created = self.neon.create_branch(spec.project_id, request)
         except NeonHTTPError as error:

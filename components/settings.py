@@ -198,6 +198,27 @@ class TopologySettings(_Concern):
     topology: Literal["isolated", "shared"] = "isolated"
 
 
+class PreviewDataSettings(_Concern):
+    """What previews get of their parent's data: `copy` (schema and rows) or `schema-only`
+    (Neon's init_source); and the mask file `codex-infra refresh` applies when it fills the
+    non-production parent from production."""
+
+    preview_data: Literal["copy", "schema-only"] = "copy"
+    mask_file: str | None = None
+
+    @field_validator("mask_file")
+    @classmethod
+    def _in_project(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        path = PurePosixPath(value)
+        if value == "" or path.is_absolute() or ".." in path.parts:
+            raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
+        if not (_context(info).root / path).is_file():
+            raise ValueError(f"file {value!r} does not exist")
+        return value
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -259,6 +280,7 @@ class Settings:
     migrations: MigrationSettings
     stripe: StripeSettings
     topology: TopologySettings
+    preview_data: PreviewDataSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -269,6 +291,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     MigrationSettings,
     StripeSettings,
     TopologySettings,
+    PreviewDataSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -344,6 +367,7 @@ def load_settings(
         migrations=_validate(MigrationSettings, raw, context),
         stripe=_validate(StripeSettings, raw, context),
         topology=_validate(TopologySettings, raw, context),
+        preview_data=_validate(PreviewDataSettings, raw, context),
     )
     try:
         for role in Role:

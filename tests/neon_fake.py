@@ -553,9 +553,15 @@ class FakeNeon:
             raise _RefusalError(422, "branches limit exceeded", "BRANCHES_LIMIT_EXCEEDED")
         if wanted.get("protected") and wanted.get("expires_at"):
             raise _RefusalError(400, "expires_at cannot be set on a protected branch")
+        schema_only = wanted.get("init_source") == "schema-only"
         branch = self._new_branch(
-            project, name, parent_id, protected=bool(wanted.get("protected")), state="init"
+            project,
+            name,
+            None if schema_only else parent_id,  # Neon: a new root branch, no parent kept
+            protected=bool(wanted.get("protected")),
+            state="init",
         )
+        branch["init_source"] = wanted.get("init_source", "parent-data")
         if "expires_at" in wanted:
             branch["expires_at"] = wanted["expires_at"]
         endpoints = self._endpoints_of(project, branch["id"])

@@ -68,6 +68,7 @@ def props(**overrides: Any) -> dict[str, Any]:
         "role_name": "neondb_owner",
         "expires_at": "2026-12-04T22:00:00Z",
         "protected": False,
+        "init_source": None,
         "__provider": "c2VyaWFsaXplZA==",
     }
     return {**base, **overrides}
@@ -677,3 +678,19 @@ def test_settings_hide_the_key_and_reject_bad_numbers() -> None:
     assert settings.api_host == "https://console.neon.tech/api/v2"
     with pytest.raises(NeonConfigError, match="NEON_OPERATION_TIMEOUT must be a number"):
         NeonSettings.from_env({"NEON_API_KEY": "k", "NEON_OPERATION_TIMEOUT": "soon"})
+
+
+def test_a_schema_only_preview_is_created_so_and_adopted_on_a_rerun(neon: FakeNeon) -> None:
+    """Neon makes a schema-only branch a root branch (no parent kept): a re-run adopts it."""
+    provider = NeonBranchProvider()
+    created = provider.create(props(init_source="schema-only"))
+    (post,) = [c for c in neon.requests if c.method == "POST" and c.path.endswith("/branches")]
+    assert post.body["branch"]["init_source"] == "schema-only"
+    (branch,) = [b for b in neon.branches(PROJECT) if b["name"] == PREVIEW]
+    assert branch["init_source"] == "schema-only"
+    assert "parent_id" not in branch
+    again = provider.create(props(init_source="schema-only"))
+    assert again.id == created.id
+    assert provider.diff(
+        created.id, {**props(), "init_source": None}, props(init_source="schema-only")
+    ).replaces == ["init_source"]

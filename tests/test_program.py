@@ -369,3 +369,12 @@ def test_an_unknown_stack_stops_with_the_allowed_names() -> None:
     with pytest.raises(ConfigError, match=r"stack name 'dev' is not allowed: use 'production'"):
         run_program(ROOT, config, plan)
     assert plan.resources == []
+
+
+def test_a_schema_only_preview_asks_neon_for_the_schema_alone() -> None:
+    """previewData: schema-only reaches Neon as init_source; staging stays a full copy."""
+    for stack, expected in (("pr-4", "schema-only"), ("staging", None)):
+        config = with_overrides(load_stack_config(ROOT, stack), {"previewData": "schema-only"}, {})
+        plan = Plan("codex", stack)
+        run_program(ROOT, with_placeholder_secrets(config, stack), plan)
+        assert plan.by_name("codex-db-branch").inputs.get("init_source") == expected, stack

@@ -235,3 +235,17 @@ def test_structured_values_arrive_as_json_text() -> None:
     values, _ = config_for("production")
     assert json.loads(values["codex:hostnames"])["web"] == "codex.example.com"
     assert json.loads(values["codex:compatibilityFlags"]) == ["nodejs_compat"]
+
+
+def test_preview_data_and_the_mask_file() -> None:
+    assert load("pr-3").preview_data.preview_data == "copy"
+    assert load("pr-3", previewData="schema-only").preview_data.preview_data == "schema-only"
+    assert (
+        load("pr-3", maskFile="examples/mask.yaml").preview_data.mask_file == "examples/mask.yaml"
+    )
+    assert "codex:previewData: Input should be 'copy' or 'schema-only'" in refused(
+        "pr-3", previewData="anonymised"
+    )
+    assert refused("pr-3", maskFile="nowhere.yaml") == (
+        "codex:maskFile: file 'nowhere.yaml' does not exist"
+    )
