@@ -329,8 +329,14 @@ def _key() -> str:
 
 
 @click.command("refresh")
-@click.option("--from", "source", required=True, metavar="URL", help="Read only.")
-@click.option("--to", "target", required=True, metavar="URL", help="Replaced whole.")
+@click.option(
+    "--from", "source", required=True, metavar="URL", envvar="REFRESH_FROM",
+    help="Read only (or $REFRESH_FROM: a URL on a command line is visible to other users).",
+)  # fmt: skip
+@click.option(
+    "--to", "target", required=True, metavar="URL", envvar="REFRESH_TO",
+    help="Replaced whole (or $REFRESH_TO).",
+)  # fmt: skip
 @click.option("--schema-only", is_flag=True, help="Tables, no rows.")
 @click.option(
     "--mask",

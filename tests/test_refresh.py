@@ -230,3 +230,12 @@ def test_a_wrong_password_is_one_line_without_it(databases: tuple[str, str]) -> 
     assert result.stderr.startswith("codex-infra: error: src on 127.0.0.1: ")
     assert "not-the-password" not in result.stderr
     assert os.environ.get(MASK_KEY_ENV) is None  # the key went to the command only
+
+
+def test_the_urls_may_come_from_the_environment(databases: tuple[str, str]) -> None:
+    """As refresh.yml passes them: a URL on a command line is visible to other users."""
+    source, target = databases
+    env = {"REFRESH_FROM": source, "REFRESH_TO": target, MASK_KEY_ENV: "k"}
+    result = CliRunner().invoke(main, ["refresh", "--schema-only", "--yes"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Copied src on 127.0.0.1 over dst on 127.0.0.1 (schema only)")

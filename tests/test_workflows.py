@@ -24,7 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-NAMES = ("ci", "preview", "deploy", "reap")
+NAMES = ("ci", "preview", "deploy", "reap", "refresh")
 ACTIONS = ROOT / ".github" / "actions"
 COMPOSITES = (
     "build-bundles",
@@ -116,6 +116,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
         "production": {"contents": "read"},
     },
     "reap": {"reap": {"contents": "read", "pull-requests": "read"}},
+    "refresh": {"refresh": {"contents": "read"}},
 }
 
 # The only jobs that may read secrets.
@@ -124,6 +125,7 @@ SECRET_JOBS: dict[str, set[str]] = {
     "preview": {"deploy", "destroy", "e2e"},
     "deploy": {"staging", "e2e-staging", "production"},
     "reap": {"reap"},
+    "refresh": {"refresh"},
 }
 STRIPE_SECRETS = {"STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"}
 STRIPE_JOBS = {("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")}
@@ -380,6 +382,7 @@ ENVIRONMENTS: dict[str, dict[str, str]] = {
     "preview": {"deploy": "preview", "e2e": "preview", "destroy": "preview"},
     "deploy": {"staging": "staging", "e2e-staging": "staging", "production": "production"},
     "reap": {"reap": "preview"},
+    "refresh": {"refresh": "production"},
 }
 
 
@@ -799,7 +802,7 @@ def test_the_anchor_check_would_have_caught_the_old_retry_action() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["deploy", "reap"])
+@pytest.mark.parametrize("name", ["deploy", "reap", "refresh"])
 def test_jobs_with_production_credentials_run_for_main_only(name: str) -> None:
     for job_id, job in jobs(name).items():
         assert MAIN_ONLY in job["if"], f"{name}/{job_id}"
@@ -926,3 +929,20 @@ def test_the_retry_script_cancels_only_a_stale_lock(
     )
     if verdict == "live":
         assert "not cancelling it" in result.stdout
+
+
+def test_refresh_fills_the_parent_from_production_on_main_only_then_resets_staging() -> None:
+    doc = load("refresh")
+    assert set(doc["on"]) == {"schedule", "workflow_dispatch"}
+    (job,) = doc["jobs"].values()
+    assert job["environment"]["name"] == "production"
+    assert job["if"] == MAIN_ONLY
+    copy, reset = job["steps"][-2:]
+    # URLs through the environment, never on a command line; masked as Pulumi.yaml says.
+    assert set(copy["env"]) == {"REFRESH_FROM", "REFRESH_TO", "CODEX_MASK_KEY"}
+    assert 'codex-infra refresh --mask "$mask" --yes' in copy["run"]
+    assert "--from" not in copy["run"]
+    assert reset["run"] == "uv run --frozen codex-infra reset staging"
+    assert set(SECRET.findall(yaml.safe_dump(reset))) == {"NONPRODUCTION_NEON_API_KEY"}
+    config = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())["config"]
+    assert (ROOT / config["maskFile"]["default"]).is_file()
