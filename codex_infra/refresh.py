@@ -295,9 +295,8 @@ def refresh(
     """Checks everything it can first (masks, versions), then dumps, empties, restores, masks."""
     if masks and any(m.rule in ("email", "hash") for m in masks) and not key:
         raise RefreshError(f"masking by 'email' or 'hash' needs a key: set {MASK_KEY_ENV}")
-    if source.params.get("dbname") == target.params.get("dbname") and source.params.get(
-        "host"
-    ) == target.params.get("host"):
+    where = ("host", "port", "dbname")
+    if [source.params.get(k) for k in where] == [target.params.get(k) for k in where]:
         raise RefreshError("the source and the target are the same database")
     with source.connect(read_only=True) as src, target.connect() as dst:
         _check_masks(src, masks)
@@ -312,12 +311,15 @@ def refresh(
                 {"PGOPTIONS": READ_ONLY},
             )
             _empty(dst)
-            _run_tool(
-                "pg_restore",
-                ["--no-owner", "--no-privileges", "--exit-on-error", str(dump)],
-                target,
-                {},
-            )
+            try:
+                _run_tool(
+                    "pg_restore",
+                    ["--no-owner", "--no-privileges", "--exit-on-error", str(dump)],
+                    target,
+                    {},
+                )
+            except RefreshError as err:
+                raise RefreshError(f"{err} (the target is incomplete: run again)") from None
         _apply_masks(dst, masks, key)
         return Copied(table_counts(dst), masks)
 

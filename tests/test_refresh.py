@@ -239,3 +239,19 @@ def test_the_urls_may_come_from_the_environment(databases: tuple[str, str]) -> N
     result = CliRunner().invoke(main, ["refresh", "--schema-only", "--yes"], env=env)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Copied src on 127.0.0.1 over dst on 127.0.0.1 (schema only)")
+
+
+def test_the_same_database_on_both_sides_is_refused(databases: tuple[str, str]) -> None:
+    source, _ = databases
+    result = refresh(source, source, "--yes")
+    assert result.exit_code == 2
+    assert result.stderr == "codex-infra: error: the source and the target are the same database\n"
+
+
+def test_masking_by_digest_needs_a_key(databases: tuple[str, str], tmp_path: Path) -> None:
+    source, target = databases
+    (tmp_path / "mask.yaml").write_text("users.email: email\n")
+    result = refresh(source, target, "--mask", str(tmp_path / "mask.yaml"), "--yes", key="")
+    assert result.exit_code == 2
+    assert "needs a key: set CODEX_MASK_KEY" in result.stderr
+    assert rows(target, "SELECT count(*) FROM leftover") == [(0,)]
