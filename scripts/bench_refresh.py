@@ -8,17 +8,15 @@ schema-only copy into a second database. Usage: `uv run python scripts/bench_ref
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import psycopg
 from psycopg import sql
 
-from codex_infra.local.postgres import Cluster
+from codex_infra.local.postgres import scratch_cluster
 
 CLI = str(Path(sys.executable).parent / "codex-infra")
 PASSWORD = "bench-password"  # noqa: S105 (a throwaway role of a throwaway server)
@@ -32,11 +30,7 @@ INSERT INTO orders SELECT i, 1 + i % 290000, md5(i::text) FROM generate_series(1
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="codex-bench-refresh-"))
-    home.chmod(0o755)  # PostgreSQL runs as nobody under root
-    cluster = Cluster(home / "postgres")
-    cluster.start()
-    try:
+    with scratch_cluster() as cluster:
         with cluster.connect() as conn:
             conn.execute(sql.SQL("CREATE ROLE app LOGIN CREATEDB PASSWORD {}").format(PASSWORD))
             for name in ("src", "dst"):
@@ -49,7 +43,7 @@ def main() -> int:
             conn.execute(FILL)
             size = conn.execute("SELECT pg_database_size('src')").fetchone()
         print(f"source: {int(size[0]) / 1e6:.0f} MB" if size else "source: ?")
-        masks = home / "mask.yaml"
+        masks = cluster.home / "mask.yaml"
         masks.write_text("users.email: email\nusers.bio: hash\n")
         env = os.environ | {"REFRESH_FROM": source, "REFRESH_TO": target, "CODEX_MASK_KEY": "k"}
         for label, args in (
@@ -62,9 +56,6 @@ def main() -> int:
                 [CLI, "refresh", "--yes", *args], env=env, check=True, capture_output=True
             )
             print(f"{label}: {time.perf_counter() - start:.1f} s")
-    finally:
-        cluster.stop()
-        shutil.rmtree(home, ignore_errors=True)
     return 0
 
 

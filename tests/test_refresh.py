@@ -4,9 +4,7 @@ environment's): full, schema-only and masked copies, the source untouched, and e
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, LiteralString
@@ -17,7 +15,7 @@ from click.testing import CliRunner, Result
 from psycopg import sql
 
 from codex_infra.cli import main
-from codex_infra.local.postgres import BIN_ENV, Cluster, client_bin
+from codex_infra.local.postgres import BIN_ENV, Cluster, client_bin, scratch_cluster
 from codex_infra.refresh import MASK_KEY_ENV
 
 pytestmark = pytest.mark.local
@@ -26,17 +24,10 @@ PASSWORD = "refresh-test-password"  # never in any output
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
-    home = Path(tempfile.mkdtemp(prefix="codex-refresh-"))
-    home.chmod(0o755)  # PostgreSQL runs as nobody under root
-    server = Cluster(home / "postgres")
-    server.start()
-    try:
+    with scratch_cluster() as server:
         with server.connect() as conn:
             conn.execute(sql.SQL("CREATE ROLE app LOGIN CREATEDB PASSWORD {}").format(PASSWORD))
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def _url(cluster: Cluster, database: str) -> str:

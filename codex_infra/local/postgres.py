@@ -15,6 +15,7 @@ import secrets
 import shutil
 import stat
 import subprocess
+import tempfile
 from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -228,6 +229,21 @@ class Cluster:
             autocommit=True,
             connect_timeout=10,
         )
+
+
+@contextmanager
+def scratch_cluster() -> Generator[Cluster]:
+    """A throwaway cluster in a temporary directory of its own (tests, benchmarks): stopped and
+    removed afterwards, whatever happens."""
+    home = Path(tempfile.mkdtemp(prefix="codex-postgres-"))
+    home.chmod(0o755)  # under root, the server's user must reach it
+    cluster = Cluster(home / "postgres")
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def _unprivileged_user() -> pwd.struct_passwd:
