@@ -6,6 +6,8 @@ import click
 
 # click's own usage errors exit with 2; ours match them.
 USAGE_ERROR = 2
+# The machine, a service or an environment failed, not the caller's input.
+FAULT = 1
 
 
 def fail(message: str, code: int = USAGE_ERROR) -> click.exceptions.Exit:

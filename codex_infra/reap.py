@@ -31,7 +31,7 @@ from urllib.parse import quote
 import click
 
 from codex_infra.engine import PROJECT, StackConfigError, load_stack_config
-from codex_infra.errors import USAGE_ERROR, fail
+from codex_infra.errors import FAULT, USAGE_ERROR, fail
 from codex_infra.rest import ApiError, RestClient
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
 from components.neon_api import NeonClient, NeonConfigError, NeonError
@@ -537,7 +537,7 @@ def make_command(connect: Connect) -> click.Command:
                 failed = reap_with(services, apply=apply)
         except _FAILURES as error:
             mistake = isinstance(error, ReapConfigError | NeonConfigError)
-            raise fail(str(error), USAGE_ERROR if mistake else 1) from None
+            raise fail(str(error), USAGE_ERROR if mistake else FAULT) from None
         if failed:
             click.echo(f"{failed} action(s) failed; the rest were done.", err=True)
             raise click.exceptions.Exit(1)

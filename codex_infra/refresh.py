@@ -28,7 +28,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from codex_infra.errors import fail
-from codex_infra.local.postgres import client_bin
+from codex_infra.local.postgres import client_bin, redact_password
 
 READ_ONLY = "-c default_transaction_read_only=on"
 # Addresses no one can receive mail at (RFC 2606's reserved .invalid).
@@ -85,7 +85,7 @@ class Database:
         return make_conninfo(**params), env
 
     def redact(self, text: str) -> str:
-        return text.replace(self.password, "***") if self.password else text
+        return redact_password(text, self.password)
 
 
 def _first_line(err: BaseException) -> str:

@@ -12,12 +12,10 @@ from pathlib import Path
 import click
 
 from codex_infra.engine import PROJECT, StackConfigError, load_stack_config
-from codex_infra.errors import fail
+from codex_infra.errors import FAULT, fail
 from codex_infra.plan import PlanError, find_root
 from components.naming import NamingError, parse_stack
 from components.neon_api import NeonClient, NeonError
-
-FAULT = 1  # Neon failed; 2 (bad input) is what `fail` defaults to
 
 
 def _branch_ids(neon: NeonClient, project_id: str, names: tuple[str, str]) -> tuple[str, str]:

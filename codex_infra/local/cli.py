@@ -13,14 +13,13 @@ from typing import Any
 
 import click
 
-from codex_infra.errors import fail
+from codex_infra.errors import FAULT, fail
 from codex_infra.local import environment
 from codex_infra.local.environment import GIVEN, Running, masked
 from codex_infra.local.state import LocalError
 from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root
 
-FAULT = 1  # the machine or the environment failed; 2 (bad input) is what `fail` defaults to
 INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 COMMAND_STOP_TIMEOUT = 10
 

@@ -83,10 +83,14 @@ class Endpoint:
         return f"postgresql://{login}@{self.host}:{self.port}/{database}"
 
     def redact(self, text: str) -> str:
-        """Messages never carry the password, as written or as it appears in a URL."""
-        for form in {self.password, quote(self.password, safe="")} - {""}:
-            text = text.replace(form, "***")
-        return text
+        return redact_password(text, self.password)
+
+
+def redact_password(text: str, password: str) -> str:
+    """Messages never carry a password, as written or as it appears in a URL."""
+    for form in {password, quote(password, safe="")} - {""}:
+        text = text.replace(form, "***")
+    return text
 
 
 class Cluster:
