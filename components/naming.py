@@ -8,7 +8,8 @@ from enum import StrEnum
 
 # Cloudflare's limit on script names (they appear in workers.dev hostnames, one DNS label).
 MAX_SCRIPT_NAME = 63
-_SCRIPT_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Cloudflare: a leading letter, a trailing letter or digit, and only these between.
+_SCRIPT_NAME = re.compile(r"[a-z]([a-z0-9_-]*[a-z0-9])?")
 # Filled with the script name and the account's workers.dev subdomain.
 WORKERS_DEV_URL = "https://{0}.{1}.workers.dev"
 _PR_STACK = re.compile(r"pr-([1-9][0-9]*)")
@@ -97,5 +98,6 @@ def check_script_name(name: str) -> None:
         )
     if _SCRIPT_NAME.fullmatch(name) is None:
         raise NamingError(
-            f"Worker script name {name!r} may hold only lowercase letters, digits, '-' and '_'"
+            f"Worker script name {name!r} must start with a lowercase letter, end with a letter"
+            " or digit, and hold only lowercase letters, digits, '-' and '_'"
         )
