@@ -51,6 +51,11 @@ NeonProjectId = Annotated[
 CompatFlag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
 
 
+def utc_today() -> dt.date:
+    """Cloudflare's today: a date that is already today east of Greenwich may not be there yet."""
+    return dt.datetime.now(dt.UTC).date()
+
+
 class ConfigError(pulumi.RunError):
     """One line naming the key at fault; RunError makes Pulumi print it without a traceback."""
 
@@ -163,8 +168,11 @@ class WorkerSettings(_Concern):
     @field_validator("compatibility_date")
     @classmethod
     def _not_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today() + dt.timedelta(days=1):
-            raise ValueError(f"{value} is in the future; Cloudflare refuses it")
+        today = utc_today()
+        if value > today:
+            raise ValueError(
+                f"{value} is in the future (today is {today} UTC); Cloudflare refuses it"
+            )
         return value
 
     @field_validator("assets_dir")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from codex_infra.engine import load_stack_config, with_overrides, with_placeholder_secrets
+from components import settings as settings_module
 from components.naming import Kind, Role
 from components.settings import ConfigError, Settings, load_settings
 from tests.conftest import ROOT
@@ -202,6 +203,18 @@ def test_other_namespaces_are_left_to_their_providers() -> None:
 def test_a_compatibility_date_in_the_future_is_refused() -> None:
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     assert f"{future} is in the future" in refused("pr-3", compatibilityDate=future)
+
+
+def test_the_compatibility_date_is_checked_against_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 01:00 in Sydney on 2 December it is still 1 December in UTC, and at Cloudflare."""
+    monkeypatch.setattr(settings_module, "utc_today", lambda: dt.date(2026, 12, 1))
+    assert "2026-12-02 is in the future (today is 2026-12-01 UTC)" in refused(
+        "pr-3", compatibilityDate="2026-12-02"
+    )
+    values, secret_keys = config_for("pr-3", compatibilityDate="2026-12-01")
+    assert load_settings("pr-3", values, secret_keys, ROOT).workers.compatibility_date == dt.date(
+        2026, 12, 1
+    )
 
 
 def _project_copy(tmp_path: Path) -> Path:
