@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+import pathspec
 
 # Module types the Workers upload API accepts, by the file endings wrangler's module rules use.
 CONTENT_TYPES = {
@@ -23,8 +28,16 @@ CONTENT_TYPES = {
 # wrangler writes a README.md with a timestamp into the outdir; it is not part of the Worker.
 _NOT_MODULES = {"README.md"}
 
-# Everything in the assets directory is published, so server code and env files must never be there.
+# Everything published from the assets directory is public, so server code and env files must never
+# be among it.
 FORBIDDEN_ASSETS = ("_worker.js", "_routes.json", ".env*", ".dev.vars*")
+#: Gitignore-style patterns of files never to publish, as wrangler reads them.
+ASSETS_IGNORE_FILE = ".assetsignore"
+# What wrangler never uploads (workers-shared `createAssetsIgnoreFunction`): its own metafiles,
+# at the top of the directory only. The provider uploads every file, so we hand it a copy without.
+_ALWAYS_IGNORED = (f"/{ASSETS_IGNORE_FILE}", "/_redirects", "/_headers")
+#: Where the published copies live, relative to the project (one per content, named by its digest).
+STAGED_ASSETS_DIR = ".codex-build/assets"
 
 
 class BundleError(ValueError):
@@ -80,14 +93,61 @@ def load_bundle(root: Path, base: str, main: str) -> Bundle:
     return Bundle(_module(root, base, entry), modules)
 
 
+def publishable_assets(root: Path) -> list[str]:
+    """The files wrangler would upload from `root`, as sorted relative POSIX paths: every file but
+    its metafiles and what `.assetsignore` lists (gitignore syntax, like wrangler's `ignore`)."""
+    patterns = list(_ALWAYS_IGNORED)
+    ignore_file = root / ASSETS_IGNORE_FILE
+    if ignore_file.is_file():
+        patterns += ignore_file.read_text().splitlines()
+    ignored = pathspec.GitIgnoreSpec.from_lines(patterns)
+    names = (path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+    return sorted(name for name in names if not ignored.match_file(name))
+
+
 def check_assets(root: Path) -> None:
-    for path in sorted(root.rglob("*")):
-        hit = next((p for p in FORBIDDEN_ASSETS if fnmatch.fnmatchcase(path.name, p)), None)
+    for name in publishable_assets(root):
+        base = PurePosixPath(name).name
+        hit = next((p for p in FORBIDDEN_ASSETS if fnmatch.fnmatchcase(base, p)), None)
         if hit is not None:
             raise BundleError(
-                f"{path.relative_to(root).as_posix()} would be published as a static asset "
-                f"(matches {hit}); build assets into a directory without Worker code or env files"
+                f"{name} would be published as a static asset (matches {hit}); build assets"
+                f" into a directory without Worker code or env files, or list it in"
+                f" {ASSETS_IGNORE_FILE}"
             )
+
+
+def stage_assets(project: Path, assets_dir: str) -> str:
+    """A copy of exactly what wrangler would publish from `assets_dir`, for the provider to upload.
+
+    Named by a digest of its content, so the same assets give the same directory (and so the same
+    inputs) on every checkout and every run; copies of other content are removed. Returns its path
+    relative to the project.
+    """
+    source = project / assets_dir
+    names = publishable_assets(source)
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + sha256_file(source / name).encode() + b"\0")
+    staged = f"{STAGED_ASSETS_DIR}/{digest.hexdigest()[:32]}"
+    parent, target = project / STAGED_ASSETS_DIR, project / staged
+    parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_dir():
+        scratch = Path(tempfile.mkdtemp(dir=parent, prefix=".partial-"))
+        for name in names:
+            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source / name, scratch / name)
+        scratch.chmod(
+            0o755
+        )  # mkdtemp's 0700 would hide the copy from a provider run by another user
+        try:
+            os.rename(scratch, target)
+        except OSError:  # made meanwhile by a run of another stack from this checkout
+            shutil.rmtree(scratch)
+    for other in parent.iterdir():
+        if other != target and not other.name.startswith(".partial-"):
+            shutil.rmtree(other, ignore_errors=True)
+    return staged
 
 
 def read_optional(root: Path, name: str) -> str | None:

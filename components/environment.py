@@ -11,8 +11,9 @@ import pulumi
 import pulumi_cloudflare as cloudflare
 import pulumi_command as command
 import pulumi_random as random
+from pulumi.runtime.mocks import MockMonitor
 
-from components.bundle import hash_tree, read_optional
+from components.bundle import hash_tree, read_optional, stage_assets
 from components.naming import Kind, Role
 from components.neon_branch import NeonBranch, NeonBranchArgs
 from components.neon_provider import SCHEMA_ONLY
@@ -50,9 +51,13 @@ def only_its_environment(command: str) -> str:
 
 
 def deploy_time() -> dt.datetime:
-    """SOURCE_DATE_EPOCH pins the clock, so an offline plan is the same on every run."""
+    """SOURCE_DATE_EPOCH pins the clock of an offline plan (the mock engine), so it is the same on
+    every run. A real deploy always takes the wall clock: CIs export SOURCE_DATE_EPOCH for
+    reproducible builds, and a pinned past would give a preview an expires_at Neon refuses."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    if epoch and isinstance(pulumi.runtime.settings.get_monitor(), MockMonitor):
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def preview_expiry(now: dt.datetime, ttl_hours: int) -> str:
@@ -139,6 +144,7 @@ class Environment(pulumi.ComponentResource):
                     route=route,
                     assets=assets,
                     after=[self.migrations],
+                    protect=stage.is_production,
                 ),
                 child,
             )
@@ -152,7 +158,7 @@ class Environment(pulumi.ComponentResource):
                 )
             ],
             Assets(
-                directory=workers.assets_dir,
+                directory=stage_assets(settings.root, workers.assets_dir),
                 headers=read_optional(assets_root, "_headers"),
                 redirects=read_optional(assets_root, "_redirects"),
             ),

@@ -50,6 +50,8 @@ class WorkerArgs:
     assets: Assets | None = None
     # The script must not go live before these (the database migrations).
     after: Sequence[pulumi.Resource] = ()
+    # Production's scripts serve users: `pulumi destroy` or a rename must not delete them.
+    protect: bool = False
 
 
 class Worker(pulumi.ComponentResource):
@@ -72,6 +74,7 @@ class Worker(pulumi.ComponentResource):
             main_module=bundle.main.name,
             content_file=bundle.main.path,
             content_sha256=bundle.main.sha256,
+            # None, not {}, without extra modules: state holds null there, and {} would differ.
             files={
                 module.name: cloudflare.WorkersScriptFilesArgs(
                     content_type=module.content_type,
@@ -79,7 +82,8 @@ class Worker(pulumi.ComponentResource):
                     content_sha256=module.sha256,
                 )
                 for module in bundle.modules
-            },
+            }
+            or None,
             compatibility_date=args.compatibility_date,
             compatibility_flags=list(args.compatibility_flags),
             observability=cloudflare.WorkersScriptObservabilityArgs(
@@ -100,7 +104,9 @@ class Worker(pulumi.ComponentResource):
                 ),
             ),
             bindings=bindings,
-            opts=pulumi.ResourceOptions(parent=self, depends_on=list(args.after)),
+            opts=pulumi.ResourceOptions(
+                parent=self, depends_on=list(args.after), protect=args.protect
+            ),
         )
         self.script_name = self.script.script_name
         # Set explicitly either way, so a production Worker is never also public on workers.dev.

@@ -37,9 +37,10 @@ def preview() -> tuple[Plan, Blueprint]:
     return plan, Blueprint.of(plan, cloud)
 
 
-def _workers(preview: tuple[Plan, Blueprint]) -> dict[str, dict[str, Any]]:
+def _workers(preview: tuple[Plan, Blueprint], home: Path) -> dict[str, dict[str, Any]]:
     _, blueprint = preview
-    options = miniflare_options(blueprint.scripts, PORTS, ROOT, ROOT / "persist")
+    options = miniflare_options(blueprint.scripts, PORTS, ROOT, home)
+    assert options["defaultPersistRoot"] == str(home / "persist")
     assert options["cf"] is False
     assert options["host"] == LOOPBACK
     return {w["name"]: w for w in options["workers"]}
@@ -71,10 +72,10 @@ def test_production_and_staging_clone_the_same_parent() -> None:
 
 
 def test_workers_come_from_the_plans_scripts_modules_and_bindings(
-    preview: tuple[Plan, Blueprint],
+    preview: tuple[Plan, Blueprint], tmp_path: Path
 ) -> None:
     plan, _ = preview
-    workers = _workers(preview)
+    workers = _workers(preview, tmp_path)
     assert sorted(workers) == sorted(str(s.inputs["scriptName"]) for s in plan.of_type(SCRIPT))
     web = workers["codex-web-preview-7"]
     base = ROOT / "examples/bundles/web"
@@ -87,8 +88,17 @@ def test_workers_come_from_the_plans_scripts_modules_and_bindings(
     assert web["compatibilityDate"] == "2026-11-01"
     assert web["compatibilityFlags"] == ["nodejs_compat"]
     assert web["serviceBindings"] == {"AUTH": "auth-worker-preview-7"}
+    served = tmp_path / "assets/codex-web-preview-7"
+    # The published files, and the upload's headers config as the `_headers` miniflare reads.
+    assert sorted(p.name for p in served.iterdir()) == [
+        "_headers",
+        "favicon.svg",
+        "index.html",
+        "robots.txt",
+    ]
+    assert (served / "_headers").read_text() == (ROOT / "examples/assets/_headers").read_text()
     assert web["assets"] == {
-        "directory": str(ROOT / "examples/assets"),
+        "directory": str(served),
         "binding": "ASSETS",
         "routerConfig": {"has_user_worker": True},
         "assetConfig": {},
@@ -147,7 +157,7 @@ def _file(content_type: str, path: str) -> dict[str, str]:
     return {"contentType": content_type, "contentFile": f"examples/{path}"}
 
 
-def test_a_binding_added_in_components_appears_locally() -> None:
+def test_a_binding_added_in_components_appears_locally(tmp_path: Path) -> None:
     script = _script(
         [
             {"name": "CACHE", "type": "kv_namespace", "namespaceId": "ns1"},
@@ -156,7 +166,7 @@ def test_a_binding_added_in_components_appears_locally() -> None:
             {"name": "ADMIN", "type": "service", "service": "admin", "entrypoint": "Api"},
         ]
     )
-    (worker,) = miniflare_options([script], {}, ROOT, ROOT / "persist")["workers"]
+    (worker,) = miniflare_options([script], {}, ROOT, tmp_path)["workers"]
     assert worker["kvNamespaces"] == {"CACHE": "ns1"}
     assert worker["r2Buckets"] == {"FILES": "files"}
     assert worker["bindings"] == {"FLAGS": {"beta": True}}
@@ -185,9 +195,11 @@ def test_a_binding_added_in_components_appears_locally() -> None:
         ),
     ],
 )  # fmt: skip
-def test_what_the_runtime_cannot_run_is_named(script: PlannedResource, message: str) -> None:
+def test_what_the_runtime_cannot_run_is_named(
+    script: PlannedResource, message: str, tmp_path: Path
+) -> None:
     with pytest.raises(LocalError, match=message):
-        miniflare_options([script], {}, ROOT, ROOT / "persist")
+        miniflare_options([script], {}, ROOT, tmp_path)
 
 
 def test_a_resource_type_with_no_local_implementation_stops_up_by_name(tmp_path: Path) -> None:

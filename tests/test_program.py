@@ -8,11 +8,14 @@ import subprocess
 from collections.abc import Callable
 from typing import Any
 
+import pulumi
 import pytest
+from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.sync_await import _sync_await
 
 from codex_infra.engine import (
     SECRET,
+    Placeholders,
     Plan,
     PlannedResource,
     load_stack_config,
@@ -21,8 +24,8 @@ from codex_infra.engine import (
     with_placeholder_secrets,
 )
 from codex_infra.plan import PLAN_EPOCH
-from components.bundle import hash_tree, sha256_file
-from components.environment import only_its_environment
+from components.bundle import hash_tree, sha256_file, stage_assets
+from components.environment import deploy_time, only_its_environment, preview_expiry
 from components.settings import ConfigError
 from tests.conftest import ROOT
 
@@ -141,9 +144,12 @@ def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> 
         },
     }
     assert web["assets"] == {
-        "directory": "examples/assets",
+        "directory": stage_assets(ROOT, "examples/assets"),
         "config": {"headers": (ROOT / "examples/assets/_headers").read_text()},
     }
+    # What wrangler would publish: `_headers` goes in the config, never as a file.
+    published = sorted(p.name for p in (ROOT / web["assets"]["directory"]).iterdir())
+    assert published == ["favicon.svg", "index.html", "robots.txt"]
     for script in plan.of_type(SCRIPT):
         assert script.inputs["accountId"] == ACCOUNT[stack]
         assert script.inputs["compatibilityDate"] == "2026-11-01"
@@ -232,9 +238,11 @@ def test_protection_only_in_production(planned: Planned, stack: str) -> None:
     if stack == "production":
         assert protected == {
             "codex-db-branch",
-            "codex-web-domain",
-            "codex-auth-domain",
-            "codex-stripe-webhook-domain",
+            *(
+                f"codex-{w}-{kind}"
+                for w in ("web", "auth", "stripe-webhook")
+                for kind in ("script", "domain")
+            ),
         }
         assert retained == {"codex-db-branch"}
     else:
@@ -378,3 +386,21 @@ def test_a_schema_only_preview_asks_neon_for_the_schema_alone() -> None:
         plan = Plan("codex", stack)
         run_program(ROOT, with_placeholder_secrets(config, stack), plan)
         assert plan.by_name("codex-db-branch").inputs.get("init_source") == expected, stack
+
+
+def test_a_real_deploy_takes_the_wall_clock_even_with_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """CIs export SOURCE_DATE_EPOCH for reproducible builds; only the mock engine may pin time."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")  # 2001: an expires_at Neon refuses
+    monkeypatch.setattr(pulumi.runtime.settings, "get_monitor", lambda: object())  # a real engine
+    before = dt.datetime.now(dt.UTC)
+    now = deploy_time()
+    assert before <= now <= dt.datetime.now(dt.UTC)
+    assert preview_expiry(now, 1) > before.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_the_mock_engine_pins_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PLAN_EPOCH)
+    monkeypatch.setattr(pulumi.runtime.settings, "get_monitor", lambda: MockMonitor(Placeholders()))
+    assert deploy_time() == dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)

@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import time
@@ -240,19 +241,22 @@ SIMULATED = {
 
 
 def miniflare_options(
-    scripts: Sequence[PlannedResource], ports: Mapping[str, int], root: Path, persist: Path
+    scripts: Sequence[PlannedResource], ports: Mapping[str, int], root: Path, home: Path
 ) -> dict[str, Any]:
-    """One miniflare for every script the plan declares, each reachable one on its own port."""
+    """One miniflare for every script the plan declares, each reachable one on its own port.
+    `home` is the stack's state directory: its data, and the assets as they are served."""
     return {
         "cf": False,  # or it fetches Cloudflare's request.cf data at start-up
         "host": LOOPBACK,
         "port": 0,
-        "defaultPersistRoot": str(persist),
-        "workers": [_worker(s.inputs, ports, root) for s in scripts],
+        "defaultPersistRoot": str(home / "persist"),
+        "workers": [_worker(s.inputs, ports, root, home) for s in scripts],
     }
 
 
-def _worker(inputs: dict[str, Any], ports: Mapping[str, int], root: Path) -> dict[str, Any]:
+def _worker(
+    inputs: dict[str, Any], ports: Mapping[str, int], root: Path, home: Path
+) -> dict[str, Any]:
     script = str(inputs["scriptName"])
     if "contentFile" not in inputs:
         raise LocalError(f"{script}: only scripts uploaded from files run locally")
@@ -296,7 +300,8 @@ def _worker(inputs: dict[str, Any], ports: Mapping[str, int], root: Path) -> dic
             raise LocalError(f"{script}: binding {name} of type {kind} has no local implementation")
     assets = cast(dict[str, Any] | None, inputs.get("assets"))
     if assets is not None:
-        worker["assets"] = _assets(assets, assets_binding, root)
+        served = home / "assets" / script
+        worker["assets"] = _assets(assets, assets_binding, root, served)
     elif assets_binding is not None:
         raise LocalError(f"{script}: binding {assets_binding} has no assets directory")
     if script in ports:
@@ -317,10 +322,19 @@ def _module(
     return {"type": MODULE_TYPES[content_type], "path": str(root / path)}
 
 
-def _assets(assets: dict[str, Any], binding: str | None, root: Path) -> dict[str, Any]:
-    """Cloudflare's own asset handling: served before the Worker, `_headers` and `_redirects`
-    read from the directory (as the upload's config holds them) and never served themselves."""
+def _assets(
+    assets: dict[str, Any], binding: str | None, root: Path, served: Path
+) -> dict[str, Any]:
+    """Cloudflare's own asset handling: the published files served before the Worker, with the
+    upload's `headers` and `redirects` config applied. miniflare reads those two only as
+    `_headers` and `_redirects` files (and never serves them), so they are written into `served`,
+    a copy of the directory."""
     config = cast(dict[str, Any], assets.get("config") or {})
+    shutil.rmtree(served, ignore_errors=True)
+    shutil.copytree(root / str(assets["directory"]), served)
+    for key, name in (("headers", "_headers"), ("redirects", "_redirects")):
+        if isinstance(config.get(key), str):
+            (served / name).write_text(config[key])
     router: dict[str, Any] = {"has_user_worker": True}
     if isinstance(config.get("runWorkerFirst"), bool):
         router["invoke_user_worker_ahead_of_assets"] = config["runWorkerFirst"]
@@ -333,7 +347,7 @@ def _assets(assets: dict[str, Any], binding: str | None, root: Path) -> dict[str
         if key in config
     }
     options: dict[str, Any] = {
-        "directory": str(root / str(assets["directory"])),
+        "directory": str(served),
         "routerConfig": router,
         "assetConfig": handling,
     }
