@@ -22,6 +22,8 @@ from components.http import BearerClient, Retry, json_or_none, one_line, retry_a
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
 #: Branches asked for per request when listing (Neon allows up to 10000).
 BRANCH_PAGE_SIZE = 100
+#: Latest operations looked at for a branch's unfinished ones (Neon allows up to 1000).
+OPERATION_PAGE_SIZE = 100
 #: How patient to be with Neon unless NEON_RETRY_* say otherwise.
 NEON_RETRY = Retry(attempts=8, base_seconds=0.5, max_wait_seconds=30.0, max_seconds=120.0)
 
@@ -369,6 +371,18 @@ class NeonClient(BearerClient):
                 f"Neon operations in project {project_id} not finished within"
                 f" NEON_OPERATION_TIMEOUT={self.settings.operation_timeout:g} s: {still}"
             ) from None
+
+    def wait_for_branch(self, project_id: str, branch_id: str) -> None:
+        """Wait for the branch's unfinished operations among the first OPERATION_PAGE_SIZE the
+        project lists (the newest, in practice: the spec says no order, nor a branch filter)."""
+        operations: list[Json] = self.request(
+            "GET",
+            f"/projects/{segment(project_id)}/operations",
+            params={"limit": str(OPERATION_PAGE_SIZE)},
+        )["operations"]
+        self.wait_for_operations(
+            project_id, [op for op in operations if op.get("branch_id") == branch_id]
+        )
 
     def _get_operation(self, project_id: str, operation_id: str) -> Json:
         operation: Json = self.request(

@@ -184,10 +184,12 @@ def _read_write_endpoint(spec: BranchSpec, endpoints: list[Json]) -> Json:
 
 
 def _is_branch_limit(error: NeonHTTPError) -> bool:
+    """Neon's spec gives limits no status: public code sees BRANCHES_LIMIT_EXCEEDED and
+    ROOT_BRANCHES_LIMIT_EXCEEDED with 422 and with 409, so the code decides, whatever the status."""
     code, message = error.code.upper(), error.neon_message.lower()
-    return error.status == 422 and (
-        "BRANCHES_LIMIT" in code or ("branch" in message and "limit" in message)
-    )
+    if "BRANCHES_LIMIT" in code:
+        return True
+    return 400 <= error.status < 500 and "branch" in message and "limit" in message
 
 
 def _ambiguous_write(error: BaseException) -> bool:
@@ -298,6 +300,8 @@ class _Branches:
 
     def _adopt(self, branch: Json) -> tuple[Json, Json, str]:
         log.info("adopting existing %s (%s)", self.spec.describe(), branch["id"])
+        # A re-run after a lost answer finds the branch still being made: let Neon finish first.
+        self.neon.wait_for_branch(self.spec.project_id, branch["id"])
         changes = _setting_changes(branch, self.spec)
         if changes:
             branch = self.patch(branch["id"], changes)
@@ -306,7 +310,22 @@ class _Branches:
         )
         return branch, endpoint, self._connection_password(branch, endpoint)
 
+    def _refuse_with_children(
+        self, branch_id: str, what: str, branches: list[Json] | None = None
+    ) -> None:
+        """Neon refuses to expire or delete a branch that others were made from: say so first."""
+        if branches is None:
+            branches = self.neon.list_branches(self.spec.project_id)
+        children = sorted(b["name"] for b in branches if b.get("parent_id") == branch_id)
+        if children:
+            raise NeonBranchError(
+                f"cannot {what} {self.spec.describe()} ({branch_id}): Neon refuses it while the"
+                f" branch has child branches ({', '.join(children)}); delete those first"
+            )
+
     def patch(self, branch_id: str, changes: Json) -> Json:
+        if changes.get("expires_at") is not None:
+            self._refuse_with_children(branch_id, "set expires_at on")
         result = self.neon.update_branch(self.spec.project_id, branch_id, changes)
         self.neon.wait_for_operations(self.spec.project_id, result["operations"])
         branch: Json = result["branch"]
@@ -324,9 +343,9 @@ class _Branches:
 
     def delete(self, branch_id: str) -> None:
         spec = self.spec
-        try:
-            branch = self.neon.get_branch(spec.project_id, branch_id)
-        except NeonNotFoundError:
+        branches = self.neon.list_branches(spec.project_id)
+        branch = next((b for b in branches if b["id"] == branch_id), None)
+        if branch is None:
             return
         if branch.get("default", False):
             raise NeonBranchError(
@@ -337,6 +356,7 @@ class _Branches:
                 f"refusing to delete {spec.describe()} ({branch_id}): it is protected;"
                 " set protected=False first"
             )
+        self._refuse_with_children(branch_id, "delete", branches)
         self.neon.delete_branch(spec.project_id, branch_id)
 
 

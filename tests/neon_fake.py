@@ -164,6 +164,8 @@ class FakeNeon:
         self.faults: list[Fault] = []
         #: Polls of GET operation before an operation reports finished (1: at the first).
         self.operation_polls = 1
+        #: The status of a refusal for the branch limit: the spec fixes none (422 and 409 seen).
+        self.limit_status = 422
         self._fail_actions: set[str] = set()
         self._ids = itertools.count(100001)
         self._lock = threading.Lock()
@@ -179,6 +181,7 @@ class FakeNeon:
             f"POST {branch}/restore": self._restore,
             f"GET {branch}/endpoints": self._endpoints,
             "GET /projects/<project_id>/connection_uri": self._connection_uri,
+            "GET /projects/<project_id>/operations": self._operations,
             "GET /projects/<project_id>/operations/<operation_id>": self._operation,
         }
         self._urls = Map(
@@ -323,6 +326,14 @@ class FakeNeon:
             )
         )
 
+    def start_operation(self, project_id: str, name: str, action: str = "create_timeline") -> str:
+        """An operation on the named branch that runs until polled `operation_polls` times."""
+        with self._lock:
+            project = self.projects[project_id]
+            branch = project.named(name)
+            assert branch is not None, f"no branch {name}"
+            return str(self._operation_for(project, action, branch["id"], None)["id"])
+
     def fail_operations(self, action: str) -> None:
         """Operations with this action (e.g. start_compute) end as failed from now on."""
         self._fail_actions.add(action)
@@ -459,6 +470,15 @@ class FakeNeon:
         }
         return branch
 
+    def _has_children(self, project: Project, branch_id: str) -> bool:
+        return any(b.get("parent_id") == branch_id for b in project.branches.values())
+
+    def _running(self, project: Project, branch_id: str) -> bool:
+        return any(
+            op.data["branch_id"] == branch_id and op.data["status"] == "running"
+            for op in project.operations.values()
+        )
+
     def _endpoints_of(self, project: Project, branch_id: str) -> list[Json]:
         return [e for e in project.endpoints.values() if e["branch_id"] == branch_id]
 
@@ -550,7 +570,9 @@ class FakeNeon:
                 409, f"branch with name {name!r} already exists", "BRANCH_ALREADY_EXISTS"
             )
         if len(project.branches) >= project.branch_limit:
-            raise _RefusalError(422, "branches limit exceeded", "BRANCHES_LIMIT_EXCEEDED")
+            raise _RefusalError(
+                self.limit_status, "branches limit exceeded", "BRANCHES_LIMIT_EXCEEDED"
+            )
         if wanted.get("protected") and wanted.get("expires_at"):
             raise _RefusalError(400, "expires_at cannot be set on a protected branch")
         schema_only = wanted.get("init_source") == "schema-only"
@@ -612,11 +634,15 @@ class FakeNeon:
 
     def _patch(self, project: Project, request: Request, branch_id: str) -> tuple[int, Json]:
         branch = self._branch_of(project, branch_id)
+        if self._running(project, branch_id):
+            raise _RefusalError(423, "project already has running conflicting operations")
         changes: Json = request.get_json()["branch"]
         protected = changes.get("protected", branch["protected"])
         expires_at = changes.get("expires_at", branch.get("expires_at"))
         if expires_at is not None and (protected or branch["default"]):
             raise _RefusalError(400, "expires_at cannot be set on a protected or default branch")
+        if changes.get("expires_at") is not None and self._has_children(project, branch_id):
+            raise _RefusalError(400, "expires_at cannot be set on a branch with children")
         branch.update(protected=protected, updated_at=_now())
         if expires_at is None:
             branch.pop("expires_at", None)
@@ -632,7 +658,7 @@ class FakeNeon:
             return 204, None
         if branch["default"] or branch["protected"]:
             raise _RefusalError(400, "cannot delete the default or a protected branch")
-        if any(b.get("parent_id") == branch_id for b in project.branches.values()):
+        if self._has_children(project, branch_id):
             raise _RefusalError(400, "cannot delete a branch that has children")
         endpoints = self._endpoints_of(project, branch_id)
         operations = [
@@ -686,6 +712,12 @@ class FakeNeon:
             host = f"{first}-pooler.{rest}"
         uri = f"postgresql://{project.role}:{project.password}@{host}/{project.database}?sslmode=require"
         return 200, {"uri": uri}
+
+    def _operations(self, project: Project, request: Request) -> tuple[int, Json]:
+        """The newest first, one page of `limit`."""
+        limit = int(request.args.get("limit", "10"))
+        newest = [dict(op.data) for op in reversed(project.operations.values())][:limit]
+        return 200, {"operations": newest}
 
     def _operation(
         self, project: Project, _request: Request, operation_id: str

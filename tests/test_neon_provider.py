@@ -145,8 +145,8 @@ def test_rerun_adopts_the_branch_instead_of_making_a_second(neon: FakeNeon) -> N
     assert result.id == branch_id
     assert neon.branch_names(PROJECT) == ["main", PREVIEW]
     assert neon.count("POST") == 0
-    # list branches, list its endpoints, connection URI (password).
-    assert len(neon.requests) == 3
+    # list branches, its running operations (none), list its endpoints, connection URI.
+    assert len(neon.requests) == 4
 
 
 def test_adopting_converges_expires_at_and_protected(neon: FakeNeon) -> None:
@@ -377,10 +377,35 @@ def test_operations_that_never_finish_time_out_and_a_rerun_adopts(
     assert "not finished within NEON_OPERATION_TIMEOUT=0.3 s" in message
     assert "create_timeline" in message
     assert neon.count("GET", r"/operations/") <= 2 * (0.3 / 0.05 + 2)
-    neon.operation_polls = 1
+    for operation in neon.projects[PROJECT].operations.values():
+        operation.polls_left = 1  # Neon finishes them at last
+    neon.requests.clear()
     NeonBranchProvider().create(props())
-    assert neon.count("POST") == 1
+    assert neon.count("POST") == 0
+    assert neon.count("GET", r"/operations/") == 2  # the rerun waited for them, then adopted
     assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_adoption_waits_for_the_branchs_running_operations(neon: FakeNeon) -> None:
+    """A rerun after a lost answer finds the branch still being made; Neon answers a change
+    meanwhile with 423, so the provider waits for those operations first."""
+    neon.add_branch(PROJECT, PREVIEW)
+    neon.operation_polls = 3
+    operation = neon.start_operation(PROJECT, PREVIEW)
+    neon.add_branch(PROJECT, "preview/pr-8")
+    other = neon.start_operation(PROJECT, "preview/pr-8")  # another branch's: not waited for
+
+    NeonBranchProvider().create(props(expires_at="2026-12-05T10:00:00Z"))
+
+    calls = [(c.method, c.path.split("/api/v2")[-1], c.status) for c in neon.requests]
+    polls = [i for i, c in enumerate(calls) if c[1].endswith(f"/operations/{operation}")]
+    patch = next(i for i, c in enumerate(calls) if c[0] == "PATCH")
+    assert len(polls) == 3
+    assert max(polls) < patch
+    assert calls[patch][2] == 200
+    assert not any(c[1].endswith(other) for c in calls)
+    assert not any(c[2] == 423 for c in calls)
+    assert neon.branches(PROJECT)[1]["expires_at"] == "2026-12-05T10:00:00Z"
 
 
 def test_failed_operation_fails_clearly(neon: FakeNeon) -> None:
@@ -403,7 +428,7 @@ def test_delete_of_a_branch_already_gone_is_success(neon: FakeNeon) -> None:
 
     NeonBranchProvider().delete(branch_id, props())
 
-    assert [(c.method, c.status) for c in neon.requests] == [("GET", 404)]
+    assert [(c.method, c.status) for c in neon.requests] == [("GET", 200)]  # not listed: gone
 
 
 def test_delete_answered_404_is_success(neon: FakeNeon) -> None:
@@ -437,6 +462,46 @@ def test_branch_limit_says_so_with_the_count_and_the_way_out(neon: FakeNeon) -> 
     assert "codex-infra reap" in message
     assert neon.count("POST") == 1
     assert len(neon.branches(PROJECT)) == 3
+
+
+@pytest.mark.parametrize("status", [409, 422])
+def test_a_limit_code_is_the_limit_whatever_the_status(neon: FakeNeon, status: int) -> None:
+    """A 409 is otherwise a race to adopt from and retried: with a limit code it must not be."""
+    neon.limit_status = status
+    neon.projects[PROJECT].branch_limit = 1
+
+    started = time.monotonic()
+    message = fails(neon, NeonBranchLimitError, NeonBranchProvider().create, props())
+
+    assert time.monotonic() - started < 1
+    assert "branch limit is reached (1 branches; Neon says: branches limit exceeded)" in message
+    assert neon.count("POST") == 1
+
+
+def test_expiring_a_branch_with_children_says_which(neon: FakeNeon) -> None:
+    neon.add_branch(PROJECT, PREVIEW)
+    neon.add_branch(PROJECT, "debug-copy", parent=PREVIEW)
+
+    message = fails(
+        neon, NeonBranchError, NeonBranchProvider().create, props(expires_at="2026-12-05T10:00:00Z")
+    )
+
+    assert message.startswith(f"cannot set expires_at on Neon branch {PREVIEW!r}")
+    assert "child branches (debug-copy); delete those first" in message
+    assert neon.count("PATCH") == 0
+
+
+def test_deleting_a_branch_with_children_says_which_and_deletes_nothing(neon: FakeNeon) -> None:
+    branch_id = neon.add_branch(PROJECT, PREVIEW)
+    neon.add_branch(PROJECT, "debug-copy", parent=PREVIEW)
+    neon.add_branch(PROJECT, "another", parent=PREVIEW)
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().delete, branch_id, props())
+
+    assert "cannot delete" in message
+    assert "child branches (another, debug-copy)" in message
+    assert neon.count("DELETE") == 0
+    assert sorted(neon.branch_names(PROJECT)) == ["another", "debug-copy", "main", PREVIEW]
 
 
 def test_401_fails_at_once_naming_neon_api_key(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pulumi
@@ -404,3 +406,19 @@ def test_the_mock_engine_pins_the_clock(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", PLAN_EPOCH)
     monkeypatch.setattr(pulumi.runtime.settings, "get_monitor", lambda: MockMonitor(Placeholders()))
     assert deploy_time() == dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
+
+
+def test_a_worker_without_extra_modules_passes_no_files(tmp_path: Path) -> None:
+    """State holds null for no files: an empty map would show a diff on every refresh."""
+    for name in ("__main__.py", "Pulumi.yaml", "Pulumi.staging.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    (tmp_path / "examples/bundles/auth/index.js.map").unlink()
+    plan = Plan("codex", "staging")
+    config = with_placeholder_secrets(load_stack_config(tmp_path, "staging"), "staging")
+    run_program(tmp_path, config, plan)
+    assert "files" not in plan.by_name("codex-auth-script").inputs
+    assert set(plan.by_name("codex-web-script").inputs["files"]) == {
+        "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html",
+        "index.js.map",
+    }
