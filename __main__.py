@@ -1,14 +1,20 @@
 """codex: one environment per stack — production, staging or pr-<N>."""
 
+import os
 from pathlib import Path
 
 import pulumi
 
-from components.environment import Environment, EnvironmentArgs, deploy_time
+from components.environment import Environment, EnvironmentArgs, deploy_origin, deploy_time
 from components.settings import load_from_pulumi
 
 settings = load_from_pulumi(Path(__file__).parent)
-env = Environment("codex", EnvironmentArgs(settings=settings, now=deploy_time()))
+env = Environment(
+    "codex",
+    EnvironmentArgs(
+        settings=settings, now=deploy_time(), origin=deploy_origin(settings.stage, os.environ)
+    ),
+)
 
 pulumi.export("environment", settings.stage.kind.value)
 pulumi.export("webUrl", env.web.url)

@@ -52,7 +52,15 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     ),
     SUBDOMAIN: ("scriptName", "enabled"),
     DOMAIN: ("hostname", "zoneId", "service"),
-    NEON_BRANCH: ("project_id", "branch_name", "parent_branch", "expires_at"),
+    NEON_BRANCH: (
+        "project_id",
+        "branch_name",
+        "parent_branch",
+        "expires_at",
+        "min_cu",
+        "max_cu",
+        "suspend_timeout_seconds",
+    ),
     COMMAND: ("create", "triggers"),
     RANDOM_PASSWORD: ("length", "special"),
 }

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shlex
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import pulumi
 import pulumi_cloudflare as cloudflare
@@ -14,7 +15,7 @@ import pulumi_random as random
 from pulumi.runtime.mocks import MockMonitor
 
 from components.bundle import hash_tree, read_optional, stage_assets
-from components.naming import Kind, Role
+from components.naming import Kind, Role, Stage
 from components.neon_branch import NeonBranch, NeonBranchArgs
 from components.neon_provider import SCHEMA_ONLY
 from components.settings import Settings
@@ -26,6 +27,8 @@ class EnvironmentArgs:
     settings: Settings
     # When this deploy happens: a preview's database expires a TTL after its last deploy.
     now: dt.datetime
+    # Who deploys it (deploy_origin): recorded on the Neon branch when it is created.
+    origin: Mapping[str, str] = field(default_factory=dict[str, str])
 
 
 def _plain(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindingArgs:
@@ -60,6 +63,19 @@ def deploy_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def deploy_origin(stage: Stage, env: Mapping[str, str]) -> dict[str, str]:
+    """The annotation keys Neon's own create-branch action sets, from what GitHub Actions
+    exports: which repository, pull request and commit a branch was made for."""
+    origin = {
+        "created-by": "codex-infra",
+        "github-commit-repo": env.get("GITHUB_REPOSITORY", ""),
+        "github-commit-sha": env.get("GITHUB_SHA", ""),
+        "github-commit-ref": env.get("GITHUB_HEAD_REF") or env.get("GITHUB_REF_NAME", ""),
+        "github-pr-number": str(stage.pr) if stage.pr is not None else "",
+    }
+    return {key: value for key, value in origin.items() if value}
+
+
 def preview_expiry(now: dt.datetime, ttl_hours: int) -> str:
     return (now.astimezone(dt.UTC) + dt.timedelta(hours=ttl_hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -77,6 +93,7 @@ class Environment(pulumi.ComponentResource):
         settings = args.settings
         stage, neon, cf = settings.stage, settings.neon, settings.cloudflare
         child = pulumi.ResourceOptions(parent=self)
+        compute = settings.compute.for_stage(stage)
 
         self.database = NeonBranch(
             f"{name}-db",
@@ -94,6 +111,10 @@ class Environment(pulumi.ComponentResource):
                 if stage.kind is Kind.PREVIEW
                 and settings.preview_data.preview_data == "schema-only"
                 else None,
+                min_cu=compute.min_cu if compute else None,
+                max_cu=compute.max_cu if compute else None,
+                suspend_timeout_seconds=compute.suspend_timeout_seconds if compute else None,
+                annotations=None if stage.is_production else dict(args.origin),
             ),
             child,
         )

@@ -8,8 +8,9 @@ from enum import StrEnum
 
 # Cloudflare's limit on script names (they appear in workers.dev hostnames, one DNS label).
 MAX_SCRIPT_NAME = 63
-# Cloudflare: a leading letter, a trailing letter or digit, and only these between.
-_SCRIPT_NAME = re.compile(r"[a-z]([a-z0-9_-]*[a-z0-9])?")
+# A leading letter, a trailing letter or digit, and no '_': the name is also a workers.dev
+# hostname label, which wrangler's own check limits to [a-z0-9-] without a dash at either end.
+_SCRIPT_NAME = re.compile(r"[a-z]([a-z0-9-]*[a-z0-9])?")
 # Filled with the script name and the account's workers.dev subdomain.
 WORKERS_DEV_URL = "https://{0}.{1}.workers.dev"
 _PR_STACK = re.compile(r"pr-([1-9][0-9]*)")
@@ -99,5 +100,5 @@ def check_script_name(name: str) -> None:
     if _SCRIPT_NAME.fullmatch(name) is None:
         raise NamingError(
             f"Worker script name {name!r} must start with a lowercase letter, end with a letter"
-            " or digit, and hold only lowercase letters, digits, '-' and '_'"
+            " or digit, and hold only lowercase letters, digits and '-'"
         )

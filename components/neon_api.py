@@ -264,13 +264,20 @@ class NeonClient(BearerClient):
         )["branch"]
         return branch
 
-    def create_branch(self, project_id: str, branch: Json) -> Json:
-        """Create a branch with a read-write endpoint; not retried after a 5xx (see request)."""
+    def create_branch(
+        self,
+        project_id: str,
+        branch: Json,
+        endpoint: Json | None = None,
+        annotations: Mapping[str, str] | None = None,
+    ) -> Json:
+        """Create a branch with a read-write endpoint (with `endpoint`'s settings) and Neon's
+        annotation of its origin; not retried after a 5xx (see request)."""
+        body: Json = {"branch": branch, "endpoints": [{**(endpoint or {}), "type": "read_write"}]}
+        if annotations:
+            body["annotation_value"] = dict(annotations)
         return self.request(
-            "POST",
-            f"/projects/{segment(project_id)}/branches",
-            body={"branch": branch, "endpoints": [{"type": "read_write"}]},
-            idempotent=False,
+            "POST", f"/projects/{segment(project_id)}/branches", body=body, idempotent=False
         )
 
     def update_branch(self, project_id: str, branch_id: str, changes: Json) -> Json:
@@ -293,11 +300,16 @@ class NeonClient(BearerClient):
         return branch
 
     def delete_branch(self, project_id: str, branch_id: str) -> bool:
-        """Delete a branch and wait for its operations; False if it was already gone."""
+        """Delete a branch for good and wait for its operations; False if it was already gone.
+
+        `hard_delete`: Neon's newer deletes are soft (recoverable for 7 days) unless asked, and a
+        soft-deleted preview might keep its name or its place in the branch limit. Servers that
+        predate the parameter ignore it (the published spec does not list it yet)."""
         try:
             result = self.request(
                 "DELETE",
                 f"/projects/{segment(project_id)}/branches/{segment(branch_id)}",
+                params={"hard_delete": "true"},
             )
         except NeonNotFoundError:
             return False
@@ -305,6 +317,13 @@ class NeonClient(BearerClient):
             return False
         self.wait_for_operations(project_id, result.get("operations", []))
         return True
+
+    def update_endpoint(self, project_id: str, endpoint_id: str, changes: Json) -> Json:
+        return self.request(
+            "PATCH",
+            f"/projects/{segment(project_id)}/endpoints/{segment(endpoint_id)}",
+            body={"endpoint": changes},
+        )
 
     def list_endpoints(self, project_id: str, branch_id: str) -> list[Json]:
         endpoints: list[Json] = self.request(

@@ -47,8 +47,15 @@ REPLACE_KEYS = (
 )
 #: Neon's `init_source` for a branch with its parent's schema and no rows (a new root branch).
 SCHEMA_ONLY = "schema-only"
-#: Inputs Neon can change on the branch in place (PATCH).
-UPDATE_KEYS = ("expires_at", "protected")
+#: The read-write endpoint's settings, as our inputs and as Neon's fields.
+ENDPOINT_KEYS = {
+    "min_cu": "autoscaling_limit_min_cu",
+    "max_cu": "autoscaling_limit_max_cu",
+    "suspend_timeout_seconds": "suspend_timeout_seconds",
+}
+#: Inputs Neon can change in place (PATCH of the branch, or of its endpoint). `annotations`
+#: records the branch's origin at create: later deploys neither diff nor change it.
+UPDATE_KEYS = ("expires_at", "protected", *ENDPOINT_KEYS)
 OUTPUT_KEYS = (
     "branch_id",
     "endpoint_id",
@@ -81,6 +88,12 @@ class BranchSpec:
     protected: bool | None = None
     # SCHEMA_ONLY: the parent's schema without its rows; None: schema and rows (parent-data).
     init_source: str | None = None
+    # The read-write endpoint's compute units and scale-to-zero delay; None: Neon's defaults.
+    min_cu: float | None = None
+    max_cu: float | None = None
+    suspend_timeout_seconds: int | None = None
+    # Neon's annotation of who made the branch (PR, commit), as its create-branch action sets.
+    annotations: dict[str, str] | None = None
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> BranchSpec:
@@ -93,7 +106,19 @@ class BranchSpec:
             expires_at=props.get("expires_at"),
             protected=props.get("protected"),
             init_source=props.get("init_source"),
+            min_cu=props.get("min_cu"),
+            max_cu=props.get("max_cu"),
+            suspend_timeout_seconds=props.get("suspend_timeout_seconds"),
+            annotations=props.get("annotations"),
         )
+
+    def endpoint_settings(self) -> Json:
+        """Neon's fields for the settings given; the others stay as Neon has them."""
+        return {
+            wire: getattr(self, key)
+            for key, wire in ENDPOINT_KEYS.items()
+            if getattr(self, key) is not None
+        }
 
     @property
     def is_production(self) -> bool:
@@ -126,6 +151,8 @@ def _changed(key: str, old: Any, new: Any) -> bool:
         return not _same_time(old, new)
     if key == "protected":
         return new is not None and bool(old) != new
+    if key in ENDPOINT_KEYS:
+        return new is not None and old != new
     return old != new
 
 
@@ -146,6 +173,14 @@ def _setting_changes(branch: Json, spec: BranchSpec) -> Json:
     if spec.protected is not None and bool(branch.get("protected", False)) != spec.protected:
         changes["protected"] = spec.protected
     return changes
+
+
+def _endpoint_changes(endpoint: Json, spec: BranchSpec) -> Json:
+    """Fields of the endpoint PATCH that makes the live endpoint match the spec (never
+    production's: adopted as it is)."""
+    if spec.is_production:
+        return {}
+    return {k: v for k, v in spec.endpoint_settings().items() if endpoint.get(k) != v}
 
 
 def _pooler_host(host: str) -> str:
@@ -205,6 +240,8 @@ class _Branches:
     def __init__(self, neon: NeonClient, spec: BranchSpec) -> None:
         self.neon = neon
         self.spec = spec
+        # Neon said the name exists (409) on an earlier attempt of this create.
+        self._refused_as_existing = False
 
     def ensure(self) -> tuple[Json, Json, str]:
         """Adopt the branch if it exists, else create it; safe to repeat after any failure."""
@@ -243,6 +280,15 @@ class _Branches:
                     " delete or rename it, or fix parent_branch"
                 )
             return self._adopt(existing)
+        if self._refused_as_existing:
+            # A race would show the branch now. A deleted branch kept for recovery may hold the
+            # name unseen: retrying cannot help.
+            raise NeonBranchError(
+                f"cannot create {spec.describe()}: Neon says the name exists but lists no such"
+                " branch. A deleted branch may still hold it (Neon keeps deleted branches"
+                " recoverable for 7 days unless deleted with hard_delete): delete it for good"
+                " in the Neon console, or rename the branch"
+            )
         return self._create(parent, len(branches))
 
     def _create(self, parent: Json, branch_count: int) -> tuple[Json, Json, str]:
@@ -255,7 +301,9 @@ class _Branches:
         if spec.init_source is not None:
             request["init_source"] = spec.init_source
         try:
-            created = self.neon.create_branch(spec.project_id, request)
+            created = self.neon.create_branch(
+                spec.project_id, request, spec.endpoint_settings(), spec.annotations
+            )
         except NeonHTTPError as error:
             if _is_branch_limit(error):
                 raise NeonBranchLimitError(
@@ -264,6 +312,8 @@ class _Branches:
                     " Close old preview pull requests or run the reaper (`codex-infra reap`),"
                     " then retry"
                 ) from None
+            if error.status == 409:
+                self._refused_as_existing = True
             raise
         log.info("created %s (%s)", spec.describe(), created["branch"]["id"])
         self.neon.wait_for_operations(spec.project_id, created["operations"])
@@ -308,7 +358,16 @@ class _Branches:
         endpoint = _read_write_endpoint(
             self.spec, self.neon.list_endpoints(self.spec.project_id, branch["id"])
         )
+        endpoint_changes = _endpoint_changes(endpoint, self.spec)
+        if endpoint_changes:
+            endpoint = self.patch_endpoint(endpoint["id"], endpoint_changes)
         return branch, endpoint, self._connection_password(branch, endpoint)
+
+    def patch_endpoint(self, endpoint_id: str, changes: Json) -> Json:
+        result = self.neon.update_endpoint(self.spec.project_id, endpoint_id, changes)
+        self.neon.wait_for_operations(self.spec.project_id, result.get("operations", []))
+        endpoint: Json = result["endpoint"]
+        return endpoint
 
     def _refuse_with_children(
         self, branch_id: str, what: str, branches: list[Json] | None = None
@@ -429,19 +488,32 @@ class NeonBranchProvider(ResourceProvider):
             branch_name=branch["name"],
             expires_at=_rfc3339(branch.get("expires_at")),
             protected=bool(branch.get("protected", False)),
+            **{
+                key: endpoint[wire]
+                for key, wire in ENDPOINT_KEYS.items()
+                if getattr(spec, key) is not None and wire in endpoint
+            },
         )
         return ReadResult(id_, _outputs(spec, branch, endpoint, password))
 
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
-        """Change expires_at and protected in place; everything else replaces (see diff)."""
+        """Change expires_at, protected and the endpoint's settings in place; everything else
+        replaces (see diff). The annotations stay those of the branch's creation."""
         spec = BranchSpec.from_props(_news)
         old = BranchSpec.from_props(_olds)
         changes = _setting_changes({"expires_at": old.expires_at, "protected": old.protected}, spec)
-        if changes:
+        endpoint_changes = _endpoint_changes(
+            {wire: getattr(old, key) for key, wire in ENDPOINT_KEYS.items()}, spec
+        )
+        if changes or endpoint_changes:
             with NeonClient.from_env() as neon:
-                _Branches(neon, spec).patch(_id, changes)
+                branches = _Branches(neon, spec)
+                if changes:
+                    branches.patch(_id, changes)
+                if endpoint_changes:
+                    branches.patch_endpoint(_olds["endpoint_id"], endpoint_changes)
         outs = {k: _olds[k] for k in OUTPUT_KEYS}
-        return UpdateResult({**asdict(spec), **outs})
+        return UpdateResult({**asdict(spec), "annotations": old.annotations, **outs})
 
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         """Delete the branch; already gone is success; production and protected ones stay."""

@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel, to_snake
 
 from components.bundle import Bundle, BundleError, check_assets, load_bundle
-from components.naming import NamingError, Role, Stage, parse_stack
+from components.naming import Kind, NamingError, Role, Stage, parse_stack
 
 NAMESPACE = "codex"
 T = TypeVar("T")
@@ -227,6 +227,42 @@ class PreviewDataSettings(_Concern):
         return value
 
 
+class Compute(_Concern):
+    """A branch's read-write endpoint: Neon's compute units (0.25 each) and the idle seconds
+    before it scales to zero (Neon: 60 to 604800, -1 never, 0 its default of 300)."""
+
+    min_cu: float = Field(ge=0.25)
+    max_cu: float = Field(ge=0.25)
+    suspend_timeout_seconds: int | None = None
+
+    @model_validator(mode="after")
+    def _sane(self) -> Compute:
+        if self.max_cu < self.min_cu:
+            raise ValueError(f"maxCu {self.max_cu:g} is below minCu {self.min_cu:g}")
+        seconds = self.suspend_timeout_seconds
+        if seconds is not None and seconds not in (-1, 0) and not 60 <= seconds <= 604800:
+            raise ValueError(
+                f"suspendTimeoutSeconds {seconds} must be -1 (never), 0 (Neon's default)"
+                " or 60 to 604800"
+            )
+        return self
+
+
+class ComputeSettings(_Concern):
+    """Per kind, what a created branch's endpoint may cost; None leaves Neon's defaults.
+    Production's branch is adopted as it is."""
+
+    preview_compute: Compute | None = None
+    staging_compute: Compute | None = None
+
+    def for_stage(self, stage: Stage) -> Compute | None:
+        if stage.kind is Kind.PREVIEW:
+            return self.preview_compute
+        if stage.kind is Kind.STAGING:
+            return self.staging_compute
+        return None
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -289,6 +325,7 @@ class Settings:
     stripe: StripeSettings
     topology: TopologySettings
     preview_data: PreviewDataSettings
+    compute: ComputeSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -300,6 +337,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     StripeSettings,
     TopologySettings,
     PreviewDataSettings,
+    ComputeSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -376,6 +414,7 @@ def load_settings(
         stripe=_validate(StripeSettings, raw, context),
         topology=_validate(TopologySettings, raw, context),
         preview_data=_validate(PreviewDataSettings, raw, context),
+        compute=_validate(ComputeSettings, raw, context),
     )
     try:
         for role in Role:

@@ -11,6 +11,31 @@ import pulumi_cloudflare as cloudflare
 from components.bundle import Bundle
 from components.naming import WORKERS_DEV_URL
 
+#: Binding types a deploy keeps from the script's previous version when the program lacks them.
+KEEP_BINDINGS = ["secret_text"]
+
+
+def _observability(rate: float) -> cloudflare.WorkersScriptObservabilityArgs:
+    """Every field written out: the block is not Computed and Read copies what the API returns,
+    so a field left to its default would show as a change after every refresh. Not set:
+    `traces.propagation_policy`, which the provider keeps from state (and which needs a feature
+    flag to send)."""
+    return cloudflare.WorkersScriptObservabilityArgs(
+        enabled=True,
+        head_sampling_rate=rate,
+        issues=cloudflare.WorkersScriptObservabilityIssuesArgs(enabled=False),
+        logs=cloudflare.WorkersScriptObservabilityLogsArgs(
+            enabled=True,
+            invocation_logs=True,
+            head_sampling_rate=rate,
+            persist=True,
+            destinations=[],
+        ),
+        traces=cloudflare.WorkersScriptObservabilityTracesArgs(
+            enabled=False, head_sampling_rate=rate, persist=True, destinations=[]
+        ),
+    )
+
 
 @dataclass(frozen=True)
 class Assets:
@@ -86,15 +111,10 @@ class Worker(pulumi.ComponentResource):
             or None,
             compatibility_date=args.compatibility_date,
             compatibility_flags=list(args.compatibility_flags),
-            observability=cloudflare.WorkersScriptObservabilityArgs(
-                enabled=True,
-                head_sampling_rate=args.head_sampling_rate,
-                logs=cloudflare.WorkersScriptObservabilityLogsArgs(
-                    enabled=True,
-                    invocation_logs=True,
-                    head_sampling_rate=args.head_sampling_rate,
-                ),
-            ),
+            observability=_observability(args.head_sampling_rate),
+            # Secrets set with `wrangler secret put` survive our deploys (the upload would drop
+            # them); Read leaves unmanaged secrets out of state, so they show no drift.
+            keep_bindings=KEEP_BINDINGS,
             assets=None
             if args.assets is None
             else cloudflare.WorkersScriptAssetsArgs(

@@ -45,6 +45,10 @@ Json = dict[str, Any]
 Handler = Callable[..., tuple[int, Json | None]]
 
 API_PREFIX = "/api/v2"
+#: Endpoint fields a create or an update may set.
+_ENDPOINT_SETTINGS = frozenset(
+    {"autoscaling_limit_min_cu", "autoscaling_limit_max_cu", "suspend_timeout_seconds"}
+)
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_API_KEY = "fake-neon-key-0123456789"
@@ -132,6 +136,9 @@ class Project:
     branch_limit: int
     branches: dict[str, Json] = field(default_factory=dict[str, Json])
     endpoints: dict[str, Json] = field(default_factory=dict[str, Json])
+    annotations: dict[str, dict[str, str]] = field(default_factory=dict[str, dict[str, str]])
+    #: Names of soft-deleted branches (deleted without hard_delete), still taken.
+    held_names: set[str] = field(default_factory=set[str])
     operations: dict[str, Operation] = field(default_factory=dict[str, Operation])
 
     def named(self, name: str) -> Json | None:
@@ -180,6 +187,7 @@ class FakeNeon:
             f"DELETE {branch}": self._delete,
             f"POST {branch}/restore": self._restore,
             f"GET {branch}/endpoints": self._endpoints,
+            "PATCH /projects/<project_id>/endpoints/<endpoint_id>": self._patch_endpoint,
             "GET /projects/<project_id>/connection_uri": self._connection_uri,
             "GET /projects/<project_id>/operations": self._operations,
             "GET /projects/<project_id>/operations/<operation_id>": self._operation,
@@ -470,6 +478,15 @@ class FakeNeon:
         }
         return branch
 
+    def _annotations(self, project: Project, branches: list[Json]) -> Json:
+        return {
+            b["id"]: {
+                "object": {"type": "console/branch", "id": b["id"]},
+                "value": dict(project.annotations.get(b["id"], {})),
+            }
+            for b in branches
+        }
+
     def _has_children(self, project: Project, branch_id: str) -> bool:
         return any(b.get("parent_id") == branch_id for b in project.branches.values())
 
@@ -531,7 +548,7 @@ class FakeNeon:
                 key=lambda b: (b[sort_by], b["id"]),
                 reverse=request.args.get("sort_order", "desc") == "desc",
             )
-        body: Json = {"branches": branches, "annotations": {}}
+        body: Json = {"branches": branches, "annotations": self._annotations(project, branches)}
         if "limit" not in request.args:
             return 200, body
         limit = int(request.args["limit"])
@@ -554,7 +571,7 @@ class FakeNeon:
 
     def _get(self, project: Project, _request: Request, branch_id: str) -> tuple[int, Json]:
         branch = self._branch_of(project, branch_id)
-        annotation = {"object": {"type": "console/branch", "id": branch_id}, "value": {}}
+        annotation = self._annotations(project, [branch])[branch_id]
         return 200, {"branch": dict(branch), "annotation": annotation}
 
     def _create(self, project: Project, request: Request) -> tuple[int, Json]:
@@ -565,7 +582,7 @@ class FakeNeon:
             b["id"] for b in project.branches.values() if b["default"]
         )
         self._branch_of(project, parent_id)
-        if project.named(name) is not None:
+        if project.named(name) is not None or name in project.held_names:
             raise _RefusalError(
                 409, f"branch with name {name!r} already exists", "BRANCH_ALREADY_EXISTS"
             )
@@ -587,6 +604,10 @@ class FakeNeon:
         if "expires_at" in wanted:
             branch["expires_at"] = wanted["expires_at"]
         endpoints = self._endpoints_of(project, branch["id"])
+        for option in body.get("endpoints", []):
+            endpoints[0].update({k: v for k, v in option.items() if k in _ENDPOINT_SETTINGS})
+        if "annotation_value" in body:
+            project.annotations[branch["id"]] = dict(body["annotation_value"])
         operations = [self._operation_for(project, "create_timeline", branch["id"], None)]
         operations += [
             self._operation_for(project, "start_compute", branch["id"], e["id"]) for e in endpoints
@@ -651,7 +672,7 @@ class FakeNeon:
         return 200, {"branch": dict(branch), "operations": []}
 
     def _delete(
-        self, project: Project, _request: Request, branch_id: str
+        self, project: Project, request: Request, branch_id: str
     ) -> tuple[int, Json | None]:
         branch = project.branches.get(branch_id)
         if branch is None:
@@ -666,6 +687,9 @@ class FakeNeon:
         ]
         operations.append(self._operation_for(project, "delete_timeline", branch_id, None))
         self._drop(project, branch_id)
+        if request.args.get("hard_delete") != "true":
+            # Neon's soft delete: the branch is no longer listed but keeps its name for 7 days.
+            project.held_names.add(branch["name"])
         return 200, {"branch": dict(branch), "operations": operations}
 
     def _restore(self, project: Project, request: Request, branch_id: str) -> tuple[int, Json]:
@@ -686,6 +710,18 @@ class FakeNeon:
             self._operation_for(project, "start_compute", branch_id, e["id"]) for e in endpoints
         ]
         return 200, {"branch": dict(branch), "operations": operations}
+
+    def _patch_endpoint(
+        self, project: Project, request: Request, endpoint_id: str
+    ) -> tuple[int, Json]:
+        endpoint = project.endpoints.get(endpoint_id)
+        if endpoint is None:
+            raise _RefusalError(404, f"endpoint {endpoint_id} not found")
+        changes: Json = request.get_json()["endpoint"]
+        endpoint.update({k: v for k, v in changes.items() if k in _ENDPOINT_SETTINGS})
+        endpoint["updated_at"] = _now()
+        operation = self._operation_for(project, "apply_config", endpoint["branch_id"], endpoint_id)
+        return 200, {"endpoint": dict(endpoint), "operations": [operation]}
 
     def _endpoints(self, project: Project, _request: Request, branch_id: str) -> tuple[int, Json]:
         self._branch_of(project, branch_id)

@@ -160,7 +160,7 @@ def test_replacements_name_the_inputs_that_force_them(report: str) -> None:
         "- `codex-web-domain` (`cloudflare:index/workersCustomDomain:WorkersCustomDomain`)"
         " **protected**",
         "  - `hostname`: `codex.example.com` → `www.codex.example.com` **(forces replacement)**",
-        "- `codex-auth-script` (`cloudflare:index/workersScript:WorkersScript`)",
+        "- `codex-auth-script` (`cloudflare:index/workersScript:WorkersScript`) **protected**",
         "  - `bindings[DATABASE_URL].text`: changed",
         "  - `bindings[RELEASE].name`: `(none)` → `RELEASE`",
         "  - `bindings[RELEASE].text`: `(none)` → `2`",

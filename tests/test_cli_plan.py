@@ -118,9 +118,12 @@ def test_production_tree_flags_protected_and_retained_resources() -> None:
     )
     assert flagged == [
         "codex-auth-domain  [protected]",
+        "codex-auth-script  [protected]",
         "codex-db-branch  [protected, retained]",
         "codex-stripe-webhook-domain  [protected]",
+        "codex-stripe-webhook-script  [protected]",
         "codex-web-domain  [protected]",
+        "codex-web-script  [protected]",
     ]
 
 

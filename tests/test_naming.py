@@ -83,14 +83,14 @@ def test_a_script_name_over_cloudflares_limit_is_an_error() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Codex-web", "codex.web", "-codex", "codex web", "", "1codex", "_codex", "codex-", "codex_"],
+    ["Codex-web", "codex.web", "-codex", "codex web", "", "1codex", "codex-", "auth_worker"],
 )
 def test_script_names_hold_only_allowed_characters(name: str) -> None:
     with pytest.raises(NamingError, match="start with a lowercase letter, end with a letter"):
         check_script_name(name)
 
 
-@pytest.mark.parametrize("name", ["a", "codex-web-2", "auth_worker9", "x-1"])
+@pytest.mark.parametrize("name", ["a", "codex-web-2", "auth-worker9", "x-1"])
 def test_script_names_cloudflare_accepts(name: str) -> None:
     check_script_name(name)
 

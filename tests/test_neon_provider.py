@@ -69,6 +69,10 @@ def props(**overrides: Any) -> dict[str, Any]:
         "expires_at": "2026-12-04T22:00:00Z",
         "protected": False,
         "init_source": None,
+        "min_cu": None,
+        "max_cu": None,
+        "suspend_timeout_seconds": None,
+        "annotations": None,
         "__provider": "c2VyaWFsaXplZA==",
     }
     return {**base, **overrides}
@@ -759,3 +763,98 @@ def test_a_schema_only_preview_is_created_so_and_adopted_on_a_rerun(neon: FakeNe
     assert provider.diff(
         created.id, {**props(), "init_source": None}, props(init_source="schema-only")
     ).replaces == ["init_source"]
+
+
+# Endpoint settings, origin annotations, deletes for good ------------------------------
+
+COMPUTE = {"min_cu": 0.25, "max_cu": 1.0, "suspend_timeout_seconds": 120}
+ORIGIN = {"github-pr-number": "7", "github-commit-sha": "0123abc", "created-by": "codex-infra"}
+
+
+def test_the_endpoint_settings_and_the_origin_reach_the_create_request(neon: FakeNeon) -> None:
+    NeonBranchProvider().create(props(**COMPUTE, annotations=ORIGIN))
+
+    (post,) = [c for c in neon.requests if c.method == "POST"]
+    assert post.body["endpoints"] == [
+        {
+            "type": "read_write",
+            "autoscaling_limit_min_cu": 0.25,
+            "autoscaling_limit_max_cu": 1.0,
+            "suspend_timeout_seconds": 120,
+        }
+    ]
+    assert post.body["annotation_value"] == ORIGIN
+    branch_id = branch_id_of(neon)
+    (endpoint,) = [
+        e for e in neon.projects[PROJECT].endpoints.values() if e["branch_id"] == branch_id
+    ]
+    assert (endpoint["autoscaling_limit_max_cu"], endpoint["suspend_timeout_seconds"]) == (1.0, 120)
+    with NeonClient.from_env() as client:
+        listed = client.request("GET", f"/projects/{PROJECT}/branches")
+    assert listed["annotations"][branch_id]["value"] == ORIGIN
+
+
+def test_without_settings_neon_keeps_its_defaults(neon: FakeNeon) -> None:
+    NeonBranchProvider().create(props())
+    (post,) = [c for c in neon.requests if c.method == "POST"]
+    assert post.body["endpoints"] == [{"type": "read_write"}]
+    assert "annotation_value" not in post.body
+
+
+def test_changed_endpoint_settings_update_in_place(neon: FakeNeon) -> None:
+    provider = NeonBranchProvider()
+    created = provider.create(props(**COMPUTE, annotations=ORIGIN))
+    olds = {**props(**COMPUTE, annotations=ORIGIN), **(created.outs or {})}
+    news = props(**{**COMPUTE, "max_cu": 2.0}, annotations={"github-commit-sha": "later"})
+
+    diff = provider.diff(created.id, olds, news)
+    assert (diff.changes, diff.replaces) == (True, [])
+    neon.requests.clear()
+    result = provider.update(created.id, olds, news)
+
+    assert [c.method for c in neon.requests] == ["PATCH", "GET"]  # the endpoint, its operation
+    assert neon.requests[0].body == {"endpoint": {"autoscaling_limit_max_cu": 2.0}}
+    assert (result.outs or {})["max_cu"] == 2.0
+    assert (result.outs or {})["annotations"] == ORIGIN  # the record of origin stays
+
+
+def test_the_origin_alone_is_no_change(neon: FakeNeon) -> None:
+    diff = NeonBranchProvider().diff(
+        "br-1", props(annotations=ORIGIN), props(annotations={"github-commit-sha": "later"})
+    )
+    assert diff.changes is False
+
+
+def test_adoption_converges_the_endpoint_settings(neon: FakeNeon) -> None:
+    neon.add_branch(PROJECT, PREVIEW, expires_at="2026-12-04T22:00:00Z")
+
+    NeonBranchProvider().create(props(**COMPUTE))
+
+    patches = [c for c in neon.requests if c.method == "PATCH"]
+    assert [c.body for c in patches] == [
+        {"endpoint": {"autoscaling_limit_max_cu": 1.0, "suspend_timeout_seconds": 120}}
+    ]
+
+
+def test_a_closed_and_reopened_pr_gets_its_branch_again(neon: FakeNeon) -> None:
+    """Deletes are for good (hard_delete): a soft delete would keep the name taken."""
+    provider = NeonBranchProvider()
+    created = provider.create(props())
+    provider.delete(created.id, {**props(), **(created.outs or {})})
+    (delete,) = [c for c in neon.requests if c.method == "DELETE"]
+    assert delete.query == {"hard_delete": "true"}
+
+    again = provider.create(props())
+
+    assert again.id != created.id
+    assert neon.branch_names(PROJECT) == ["main", PREVIEW]
+
+
+def test_a_name_held_by_a_soft_deleted_branch_fails_clearly_and_soon(neon: FakeNeon) -> None:
+    neon.projects[PROJECT].held_names.add(PREVIEW)  # deleted in the console, kept for recovery
+
+    message = fails(neon, NeonBranchError, NeonBranchProvider().create, props())
+
+    assert "Neon says the name exists but lists no such branch" in message
+    assert "hard_delete" in message
+    assert neon.count("POST") == 1

@@ -27,7 +27,13 @@ from codex_infra.engine import (
 )
 from codex_infra.plan import PLAN_EPOCH
 from components.bundle import hash_tree, sha256_file, stage_assets
-from components.environment import deploy_time, only_its_environment, preview_expiry
+from components.environment import (
+    deploy_origin,
+    deploy_time,
+    only_its_environment,
+    preview_expiry,
+)
+from components.naming import parse_stack
 from components.settings import ConfigError
 from tests.conftest import ROOT
 
@@ -163,11 +169,26 @@ def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> 
 def test_observability_sampling_per_environment(planned: Planned, stack: str, rate: float) -> None:
     plan, _ = planned(stack)
     for script in plan.of_type(SCRIPT):
+        # Every field the API returns, so a refresh finds nothing to change.
         assert script.inputs["observability"] == {
             "enabled": True,
             "headSamplingRate": rate,
-            "logs": {"enabled": True, "invocationLogs": True, "headSamplingRate": rate},
+            "issues": {"enabled": False},
+            "logs": {
+                "enabled": True,
+                "invocationLogs": True,
+                "headSamplingRate": rate,
+                "persist": True,
+                "destinations": [],
+            },
+            "traces": {
+                "enabled": False,
+                "headSamplingRate": rate,
+                "persist": True,
+                "destinations": [],
+            },
         }
+        assert script.inputs["keepBindings"] == ["secret_text"]
 
 
 @pytest.mark.parametrize("stack", STACKS)
@@ -282,12 +303,24 @@ def test_staging_and_previews_use_workers_dev(planned: Planned, stack: str) -> N
     ("stack", "branch"),
     [
         ("production", {"branch_name": "main"}),
-        ("staging", {"branch_name": "staging", "parent_branch": "main"}),
+        (
+            "staging",
+            {
+                "branch_name": "staging",
+                "parent_branch": "main",
+                "annotations": {"created-by": "codex-infra"},
+                "min_cu": 0.25,
+                "max_cu": 1,
+            },
+        ),
         (
             "pr-12",
             {
                 "branch_name": "preview/pr-12",
                 "parent_branch": "main",
+                "annotations": {"created-by": "codex-infra", "github-pr-number": "12"},
+                "min_cu": 0.25,
+                "max_cu": 0.5,
                 "expires_at": (
                     dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC) + dt.timedelta(hours=168)
                 ).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -421,4 +454,26 @@ def test_a_worker_without_extra_modules_passes_no_files(tmp_path: Path) -> None:
     assert set(plan.by_name("codex-web-script").inputs["files"]) == {
         "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html",
         "index.js.map",
+    }
+
+
+def test_a_branch_records_the_run_that_made_it() -> None:
+    """The keys Neon's create-branch action sets, from what GitHub Actions exports."""
+    env = {
+        "GITHUB_REPOSITORY": "codex/platform",
+        "GITHUB_SHA": "4f2c0de",
+        "GITHUB_HEAD_REF": "fix-login",
+        "GITHUB_REF_NAME": "7/merge",
+        "GITHUB_TOKEN": "never recorded",
+    }
+    assert deploy_origin(parse_stack("pr-7"), env) == {
+        "created-by": "codex-infra",
+        "github-commit-repo": "codex/platform",
+        "github-commit-sha": "4f2c0de",
+        "github-commit-ref": "fix-login",
+        "github-pr-number": "7",
+    }
+    assert deploy_origin(parse_stack("staging"), {"GITHUB_REF_NAME": "main"}) == {
+        "created-by": "codex-infra",
+        "github-commit-ref": "main",
     }

@@ -262,3 +262,33 @@ def test_preview_data_and_the_mask_file() -> None:
     assert refused("pr-3", maskFile="nowhere.yaml") == (
         "codex:maskFile: file 'nowhere.yaml' does not exist"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('{"minCu": 1, "maxCu": 0.5}', "codex:previewCompute: maxCu 0.5 is below minCu 1"),
+        ('{"minCu": 0.1, "maxCu": 0.5}', "codex:previewCompute.minCu"),
+        (
+            '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 30}',
+            "suspendTimeoutSeconds 30 must be -1 (never), 0 (Neon's default) or 60 to 604800",
+        ),
+        ('{"minCu": 0.25, "maxCu": 1, "size": 2}', "codex:previewCompute.size"),
+    ],
+)
+def test_bad_compute_limits_are_refused_by_key(value: str, message: str) -> None:
+    assert message in refused("pr-3", previewCompute=value)
+
+
+def test_compute_limits_per_kind() -> None:
+    assert (
+        load("pr-3").compute.for_stage(load("pr-3").stage) == load("pr-3").compute.preview_compute
+    )
+    staging = load(
+        "staging", stagingCompute='{"minCu": 0.5, "maxCu": 2, "suspendTimeoutSeconds": -1}'
+    )
+    compute = staging.compute.for_stage(staging.stage)
+    assert compute is not None
+    assert (compute.min_cu, compute.max_cu, compute.suspend_timeout_seconds) == (0.5, 2, -1)
+    production = load("production")
+    assert production.compute.for_stage(production.stage) is None
