@@ -48,8 +48,10 @@ if TYPE_CHECKING:
     import cloudflare
 
 # What `pulumi import` is run with: the program already declares every resource (no code to
-# generate), and its own protect flags take over at the first up.
-PULUMI_IMPORT = "pulumi import --file {file} --generate-code=false --protect=false"
+# generate). Imported resources stay protected (the default) until the first up sets the program's
+# flags: should a name or parent in the file not match the program, that up refuses to delete the
+# imported resource instead of deleting a live Worker.
+PULUMI_IMPORT = "pulumi import --file {file} --generate-code=false"
 
 
 class ImportFileError(Exception):

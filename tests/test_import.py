@@ -348,8 +348,8 @@ def test_production_import_file(cloudflare: FakeCloudflare, planned: Planned) ->
     ]
     lines = result.stderr.splitlines()
     assert lines[-1] == (
-        "production: 9 resources to import, under 4 components; then: pulumi import --file FILE"
-        " --generate-code=false --protect=false"
+        "production: 9 resources to import, under 4 components;"
+        " then: pulumi import --file FILE --generate-code=false"
     )
     assert sum(": left out" in line for line in lines) == 3  # branch, migrations, password
     # One list of the account's scripts, one look-up per hostname, all with the token.
