@@ -13,6 +13,7 @@ import click
 from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
 from codex_infra.errors import fail
+from codex_infra.importer import import_command
 from codex_infra.local.cli import local
 from codex_infra.locks import stale_lock
 from codex_infra.overrides import Overrides, config_overrides
@@ -69,3 +70,4 @@ main.add_command(local)
 main.add_command(stale_lock)
 main.add_command(refresh_command)
 main.add_command(reset)
+main.add_command(import_command)
