@@ -160,6 +160,18 @@ def test_previews_that_fit_for_each_plan(neon: str, cloudflare: str, topology: s
     assert (hard.fit, hard.resource.value, cheap.fit) == expected
 
 
+def test_the_readme_table_is_this_one() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for neon in ("free", "launch", "scale"):
+        (row,) = [line for line in readme.splitlines() if line.startswith(f"| `{neon}` |")]
+        cells = [c.strip() for c in row.strip("|").split("|")[1:]]
+        for cell, cloudflare in zip(cells, ("free", "paid"), strict=True):
+            isolated, shared = TABLE[neon, cloudflare]
+            assert cell.startswith(f"{isolated[0]} / {shared[0]} "), (neon, cloudflare)
+            if isolated[2] < isolated[0]:
+                assert f"{isolated[2]} without extra-branch charges" in cell
+
+
 def test_the_arithmetic_of_each_limit() -> None:
     found = surveyed()
     rows = limits(NEON_PLANS["launch"], CLOUDFLARE_PLANS["free"], found.taken, found.per_preview)
