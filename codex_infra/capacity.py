@@ -545,7 +545,7 @@ def capacity(as_json: bool, new_stack: str | None, overrides: Overrides) -> None
         raise fail(str(err), USAGE_ERROR) from None
     except (CapacityError, NeonError) as err:
         raise fail(str(err), FAULT) from None
-    check, refusal = check_new(found, in_use) if new_stack and in_use else (None, None)
+    check, refusal = check_new(found, in_use) if new_stack and in_use is not None else (None, None)
     note = f"not counted ({' and '.join(absent)} not set)" if absent else None
     click.echo(render_json(found, in_use, check) if as_json else render_text(found, in_use, note))
     if check is not None and not as_json:
