@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from codex_infra.capacity import capacity
 from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
 from codex_infra.errors import fail
@@ -71,3 +72,4 @@ main.add_command(stale_lock)
 main.add_command(refresh_command)
 main.add_command(reset)
 main.add_command(import_command)
+main.add_command(capacity)

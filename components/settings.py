@@ -14,10 +14,12 @@ import pulumi
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     SecretStr,
     StringConstraints,
+    Tag,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -27,6 +29,7 @@ from pydantic.alias_generators import to_camel, to_snake
 
 from components.bundle import Bundle, BundleError, check_assets, load_bundle
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
+from components.plans import CLOUDFLARE_PLANS, NEON_PLANS, CloudflareLimits, NeonLimits
 
 NAMESPACE = "codex"
 T = TypeVar("T")
@@ -263,6 +266,49 @@ class ComputeSettings(_Concern):
         return None
 
 
+def _plan_kind(value: Any) -> str:
+    return "name" if isinstance(value, str) else "numbers"
+
+
+# A plan's name, or explicit numbers (errors then name the key: `codex:neonPlan.numbers.<key>`).
+NeonPlan = Annotated[
+    Annotated[Literal["free", "launch", "scale"], Tag("name")]
+    | Annotated[NeonLimits, Tag("numbers")],
+    Discriminator(_plan_kind),
+]
+CloudflarePlan = Annotated[
+    Annotated[Literal["free", "paid"], Tag("name")] | Annotated[CloudflareLimits, Tag("numbers")],
+    Discriminator(_plan_kind),
+]
+
+
+class PlanSettings(_Concern):
+    """The Neon plan of this stack's project and the Workers plan of its account: a plan's name
+    (its documented limits, components/plans.py) or explicit numbers. `codex-infra capacity`
+    counts previews against them."""
+
+    neon_plan: NeonPlan = "free"
+    cloudflare_plan: CloudflarePlan = "free"
+
+    @field_validator("neon_plan", "cloudflare_plan", mode="before")
+    @classmethod
+    def _known_name(cls, value: Any, info: ValidationInfo) -> Any:
+        names = NEON_PLANS if info.field_name == "neon_plan" else CLOUDFLARE_PLANS
+        if isinstance(value, str) and value not in names:
+            raise ValueError(f"must be {', '.join(names)} or an object of explicit numbers")
+        return value
+
+    @property
+    def neon(self) -> NeonLimits:
+        plan = self.neon_plan
+        return NEON_PLANS[plan] if isinstance(plan, str) else plan
+
+    @property
+    def cloudflare(self) -> CloudflareLimits:
+        plan = self.cloudflare_plan
+        return CLOUDFLARE_PLANS[plan] if isinstance(plan, str) else plan
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -326,6 +372,7 @@ class Settings:
     topology: TopologySettings
     preview_data: PreviewDataSettings
     compute: ComputeSettings
+    plans: PlanSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -338,6 +385,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     TopologySettings,
     PreviewDataSettings,
     ComputeSettings,
+    PlanSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -415,6 +463,7 @@ def load_settings(
         topology=_validate(TopologySettings, raw, context),
         preview_data=_validate(PreviewDataSettings, raw, context),
         compute=_validate(ComputeSettings, raw, context),
+        plans=_validate(PlanSettings, raw, context),
     )
     try:
         for role in Role:

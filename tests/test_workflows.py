@@ -22,6 +22,8 @@ from typing import Any, cast
 import pytest
 import yaml
 
+from codex_infra.capacity import NO_ROOM
+
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 NAMES = ("ci", "preview", "deploy", "reap", "refresh")
@@ -608,6 +610,28 @@ def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
     check = next(s for s in destroy if "console.neon.tech" in s.get("run", ""))
     assert "preview/pr-${PR_NUMBER}" in check["run"]
     assert '"-preview-${PR_NUMBER}"' in check["run"]
+
+
+def test_preview_stops_before_creating_a_stack_that_would_not_fit() -> None:
+    steps = job_steps("preview", "deploy")
+
+    def index(piece: str) -> int:
+        (found,) = [i for i, s in enumerate(steps) if piece in code_lines(s.get("run", ""))]
+        return found
+
+    guard = index('codex-infra capacity --check-new "$STACK"')
+    bundles = index("WORKER_BUILD_COMMAND")  # the plan it counts from reads the bundles
+    assert bundles < guard < index("pulumi stack select --create") < index("pulumi cancel")
+    script = steps[guard]["run"]
+    # Exit 3 is the command's "no room"; any other failure fails the job as it is.
+    assert f'if [ "$status" = {NO_ROOM} ]; then' in script
+    assert 'exit "$status"' in script
+    assert "::error title=No room for this preview::" in script
+    assert "reap" in script
+    assert '>> "$GITHUB_STEP_SUMMARY"' in script
+    # It counts with the job's own preview credentials: nothing added to the step.
+    assert "env" not in steps[guard]
+    assert {"CLOUDFLARE_API_TOKEN", "NEON_API_KEY"} <= set(jobs("preview")["deploy"]["env"])
 
 
 def test_production_stacks_are_never_created_by_ci() -> None:
