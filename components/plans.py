@@ -6,6 +6,8 @@ they change, so `codex:neonPlan` / `codex:cloudflarePlan` also take explicit num
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
@@ -38,6 +40,11 @@ class NeonLimits(_Limits):
     included_branches_per_project: int | None = Field(default=None, ge=1)
     root_branches_per_project: int | None = Field(default=None, ge=1)
     compute_hours_per_month: float | None = Field(default=None, gt=0)
+    # What a branch's endpoint may be set to (plans page, "Autoscaling" and "Scale to zero"):
+    # the largest autoscaling size, and whether scale to zero is fixed at 5 minutes (Free), may
+    # only be disabled (Launch), or takes any delay (Scale).
+    max_compute_units: float | None = Field(default=None, ge=0.25)
+    scale_to_zero: Literal["fixed", "can-disable", "configurable"] = "configurable"
 
     @model_validator(mode="after")
     def _included_within_the_limit(self) -> NeonLimits:
@@ -55,13 +62,24 @@ class CloudflareLimits(_Limits):
 
 NEON_PLANS: dict[str, NeonLimits] = {
     "free": NeonLimits(
-        branches_per_project=10, root_branches_per_project=3, compute_hours_per_month=100
+        branches_per_project=10,
+        root_branches_per_project=3,
+        compute_hours_per_month=100,
+        max_compute_units=2,
+        scale_to_zero="fixed",
     ),
     "launch": NeonLimits(
-        branches_per_project=5000, included_branches_per_project=10, root_branches_per_project=5
+        branches_per_project=5000,
+        included_branches_per_project=10,
+        root_branches_per_project=5,
+        max_compute_units=16,
+        scale_to_zero="can-disable",
     ),
     "scale": NeonLimits(
-        branches_per_project=5000, included_branches_per_project=25, root_branches_per_project=25
+        branches_per_project=5000,
+        included_branches_per_project=25,
+        root_branches_per_project=25,
+        max_compute_units=16,
     ),
 }
 CLOUDFLARE_PLANS: dict[str, CloudflareLimits] = {

@@ -35,6 +35,8 @@ NAMESPACE = "codex"
 T = TypeVar("T")
 # Neon deletes a branch itself at expires_at; it accepts at most 30 days ahead.
 MAX_PREVIEW_TTL_HOURS = 30 * 24
+# Neon's docs (Autoscaling): "the maximum permitted autoscaling range is 8 CU".
+MAX_AUTOSCALING_RANGE = 8
 
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 DnsLabel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
@@ -242,6 +244,11 @@ class Compute(_Concern):
     def _sane(self) -> Compute:
         if self.max_cu < self.min_cu:
             raise ValueError(f"maxCu {self.max_cu:g} is below minCu {self.min_cu:g}")
+        if self.max_cu - self.min_cu > MAX_AUTOSCALING_RANGE:
+            raise ValueError(
+                f"maxCu - minCu is {self.max_cu - self.min_cu:g}; Neon's autoscaling range"
+                f" spans at most {MAX_AUTOSCALING_RANGE} compute units"
+            )
         seconds = self.suspend_timeout_seconds
         if seconds is not None and seconds not in (-1, 0) and not 60 <= seconds <= 604800:
             raise ValueError(
@@ -470,7 +477,31 @@ def load_settings(
             stage.script_name(role)
     except NamingError as err:
         raise ConfigError(str(err)) from None
+    _check_compute_within_plan(settings)
     return settings
+
+
+def _check_compute_within_plan(settings: Settings) -> None:
+    """What the Neon plan refuses fails here, at plan and check time, not halfway through an up."""
+    compute = settings.compute.for_stage(settings.stage)
+    if compute is None:
+        return
+    key = f"{NAMESPACE}:{settings.stage.kind.value}Compute"
+    limits, plan = settings.plans.neon, settings.plans.neon_plan
+    named = f"neonPlan {plan}" if isinstance(plan, str) else "the neonPlan numbers"
+    seconds = compute.suspend_timeout_seconds
+    allowed = {"fixed": (None, 0), "can-disable": (None, 0, -1)}.get(limits.scale_to_zero)
+    if allowed is not None and seconds not in allowed:
+        what = {"fixed": "no custom suspend timeout", "can-disable": "only -1 (never suspend)"}
+        raise ConfigError(
+            f"{key}.suspendTimeoutSeconds: {named} allows {what[limits.scale_to_zero]}"
+            f" (got {seconds}); leave it out, or set {NAMESPACE}:neonPlan to a plan that does"
+        )
+    if limits.max_compute_units is not None and compute.max_cu > limits.max_compute_units:
+        raise ConfigError(
+            f"{key}.maxCu: {named} allows at most {limits.max_compute_units:g} compute units"
+            f" (got {compute.max_cu:g})"
+        )
 
 
 def load_from_pulumi(root: Path) -> Settings:

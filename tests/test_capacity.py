@@ -73,7 +73,11 @@ def test_plans_default_to_free_and_resolve_to_the_documented_numbers() -> None:
     plans = load("pr-3").plans
     assert (plans.neon_plan, plans.cloudflare_plan) == ("free", "free")
     assert plans.neon == NeonLimits(
-        branches_per_project=10, root_branches_per_project=3, compute_hours_per_month=100
+        branches_per_project=10,
+        root_branches_per_project=3,
+        compute_hours_per_month=100,
+        max_compute_units=2,
+        scale_to_zero="fixed",
     )
     assert plans.cloudflare.workers_per_account == 100
     launch = load("pr-3", neonPlan="launch", cloudflarePlan="paid").plans

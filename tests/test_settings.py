@@ -285,10 +285,45 @@ def test_compute_limits_per_kind() -> None:
         load("pr-3").compute.for_stage(load("pr-3").stage) == load("pr-3").compute.preview_compute
     )
     staging = load(
-        "staging", stagingCompute='{"minCu": 0.5, "maxCu": 2, "suspendTimeoutSeconds": -1}'
+        "staging",
+        neonPlan="launch",
+        stagingCompute='{"minCu": 0.5, "maxCu": 2, "suspendTimeoutSeconds": -1}',
     )
     compute = staging.compute.for_stage(staging.stage)
     assert compute is not None
     assert (compute.min_cu, compute.max_cu, compute.suspend_timeout_seconds) == (0.5, 2, -1)
     production = load("production")
     assert production.compute.for_stage(production.stage) is None
+
+
+@pytest.mark.parametrize(
+    ("plan", "compute", "message"),
+    [
+        (
+            "free",
+            '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 600}',
+            "codex:previewCompute.suspendTimeoutSeconds: neonPlan free allows no custom suspend"
+            " timeout (got 600)",
+        ),
+        (
+            "launch",
+            '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 600}',
+            "neonPlan launch allows only -1 (never suspend) (got 600)",
+        ),
+        ("free", '{"minCu": 0.25, "maxCu": 4}', "codex:previewCompute.maxCu: neonPlan free allows"),
+        ("scale", '{"minCu": 1, "maxCu": 12}', "Neon's autoscaling range spans at most 8"),
+    ],
+)
+def test_what_the_neon_plan_refuses_fails_at_start_up(
+    plan: str, compute: str, message: str
+) -> None:
+    assert message in refused("pr-3", neonPlan=plan, previewCompute=compute)
+
+
+@pytest.mark.parametrize(
+    ("plan", "seconds"), [("free", 0), ("launch", -1), ("scale", 600), ("scale", -1)]
+)
+def test_what_the_neon_plan_allows_passes(plan: str, seconds: int) -> None:
+    compute = f'{{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": {seconds}}}'
+    settings = load("pr-3", neonPlan=plan, previewCompute=compute)
+    assert settings.compute.preview_compute is not None
