@@ -20,6 +20,7 @@ from pulumi import RunError
 from codex_infra.engine import (
     COMMAND,
     DOMAIN,
+    HYPERDRIVE,
     NEON_BRANCH,
     PROJECT,
     RANDOM_PASSWORD,
@@ -55,6 +56,7 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     NEON_BRANCH: ("project_id", "branch_name", "parent_branch", "expires_at"),
     COMMAND: ("create", "triggers"),
     RANDOM_PASSWORD: ("length", "special"),
+    HYPERDRIVE: ("name", "origin", "caching"),
 }
 
 

@@ -219,6 +219,13 @@ class PreviewDataSettings(_Concern):
         return value
 
 
+class HyperdriveSettings(_Concern):
+    """`hyperdrive: true` puts Cloudflare Hyperdrive (a connection pool near the Workers) in front
+    of the stack's database: a HYPERDRIVE binding beside DATABASE_URL on each Worker using it."""
+
+    hyperdrive: bool = False
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -281,6 +288,7 @@ class Settings:
     stripe: StripeSettings
     topology: TopologySettings
     preview_data: PreviewDataSettings
+    hyperdrive: HyperdriveSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -292,6 +300,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     StripeSettings,
     TopologySettings,
     PreviewDataSettings,
+    HyperdriveSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -368,6 +377,7 @@ def load_settings(
         stripe=_validate(StripeSettings, raw, context),
         topology=_validate(TopologySettings, raw, context),
         preview_data=_validate(PreviewDataSettings, raw, context),
+        hyperdrive=_validate(HyperdriveSettings, raw, context),
     )
     try:
         for role in Role:
