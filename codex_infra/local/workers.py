@@ -240,19 +240,26 @@ SIMULATED = {
 
 
 def miniflare_options(
-    scripts: Sequence[PlannedResource], ports: Mapping[str, int], root: Path, persist: Path
+    scripts: Sequence[PlannedResource],
+    ports: Mapping[str, int],
+    root: Path,
+    persist: Path,
+    hyperdrives: Mapping[str, str],
 ) -> dict[str, Any]:
-    """One miniflare for every script the plan declares, each reachable one on its own port."""
+    """One miniflare for every script the plan declares, each reachable one on its own port.
+    `hyperdrives`: each Hyperdrive config's id -> the connection string its bindings get."""
     return {
         "cf": False,  # or it fetches Cloudflare's request.cf data at start-up
         "host": LOOPBACK,
         "port": 0,
         "defaultPersistRoot": str(persist),
-        "workers": [_worker(s.inputs, ports, root) for s in scripts],
+        "workers": [_worker(s.inputs, ports, root, hyperdrives) for s in scripts],
     }
 
 
-def _worker(inputs: dict[str, Any], ports: Mapping[str, int], root: Path) -> dict[str, Any]:
+def _worker(
+    inputs: dict[str, Any], ports: Mapping[str, int], root: Path, hyperdrives: Mapping[str, str]
+) -> dict[str, Any]:
     script = str(inputs["scriptName"])
     if "contentFile" not in inputs:
         raise LocalError(f"{script}: only scripts uploaded from files run locally")
@@ -289,6 +296,11 @@ def _worker(inputs: dict[str, Any], ports: Mapping[str, int], root: Path) -> dic
             )
         elif kind == "assets":
             assets_binding = name
+        elif kind == "hyperdrive":
+            config = hyperdrives.get(str(binding["id"]))
+            if config is None:
+                raise LocalError(f"{script}: binding {name} names no Hyperdrive config of the plan")
+            worker.setdefault("hyperdrives", {})[name] = config
         elif kind in SIMULATED:
             option, key = SIMULATED[kind]
             worker.setdefault(option, {})[name] = binding[key]
