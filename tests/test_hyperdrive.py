@@ -4,6 +4,7 @@ each Worker that gets the database, for every stack kind."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ from codex_infra.engine import (
     with_placeholder_secrets,
 )
 from codex_infra.plan import PLAN_EPOCH
+from codex_infra.policies import Topology, evaluate, from_plan
 from components.hyperdrive import Origin, OriginError
 from components.settings import ConfigError, load_settings
 from tests.conftest import ROOT
@@ -155,3 +157,10 @@ def test_every_worker_binds_the_config_by_its_id_and_comes_after_it(stack: str) 
     for script in workers:
         assert bindings(script)["HYPERDRIVE"] == {"type": "hyperdrive", "id": config_id}
         assert config.urn in script.dependencies, script.name
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_the_guardrails_pass_with_the_switch_on(stack: str) -> None:
+    plan, _ = _switched_on(stack)
+    now = dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
+    assert evaluate(from_plan(plan.resources), now, Topology.of(ROOT, stack)) == []
