@@ -23,6 +23,7 @@ from typing import Any, cast
 from codex_infra.engine import (
     COMMAND,
     DOMAIN,
+    HYPERDRIVE,
     NEON_BRANCH,
     RANDOM_PASSWORD,
     SCRIPT,
@@ -37,8 +38,9 @@ DEFAULT_STACKS = ("production", "staging", "pr-1")
 EVERY_INPUT = "*"
 # Inputs whose change makes the provider replace the resource rather than update it in place.
 # Cloudflare: RequiresReplace in the bridged Terraform provider's schemas (workers_script,
-# workers_script_subdomain, workers_custom_domain); random: every input of random_password;
-# command: the SDK sets replace_on_changes=["triggers[*]"]; Neon: our provider's diff.
+# workers_script_subdomain, workers_custom_domain, hyperdrive_config); random: every input of
+# random_password; command: the SDK sets replace_on_changes=["triggers[*]"]; Neon: our
+# provider's diff.
 REPLACES: dict[str, frozenset[str]] = {
     SCRIPT: frozenset({"accountId", "scriptName"}),
     SUBDOMAIN: frozenset({"accountId", "scriptName"}),
@@ -46,6 +48,7 @@ REPLACES: dict[str, frozenset[str]] = {
     NEON_BRANCH: frozenset(NEON_REPLACE_KEYS),
     RANDOM_PASSWORD: frozenset({EVERY_INPUT}),
     COMMAND: frozenset({"triggers"}),
+    HYPERDRIVE: frozenset({"accountId"}),
 }
 # How long a value may be in the report before it is cut.
 MAX_VALUE = 100

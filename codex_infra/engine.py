@@ -31,6 +31,7 @@ SCRIPT = "cloudflare:index/workersScript:WorkersScript"
 SUBDOMAIN = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
 DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
 ROUTE = "cloudflare:index/workersRoute:WorkersRoute"
+HYPERDRIVE = "cloudflare:index/hyperdriveConfig:HyperdriveConfig"
 NEON_BRANCH = "pulumi-python:dynamic:Resource"
 COMMAND = "command:local:Command"
 RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword"  # noqa: S105 (a type token)

@@ -20,6 +20,7 @@ from pulumi import RunError
 from codex_infra.engine import (
     COMMAND,
     DOMAIN,
+    HYPERDRIVE,
     NEON_BRANCH,
     PROJECT,
     RANDOM_PASSWORD,
@@ -63,6 +64,7 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     ),
     COMMAND: ("create", "triggers"),
     RANDOM_PASSWORD: ("length", "special"),
+    HYPERDRIVE: ("name", "origin", "caching"),
 }
 
 

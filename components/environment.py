@@ -15,6 +15,7 @@ import pulumi_random as random
 from pulumi.runtime.mocks import MockMonitor
 
 from components.bundle import hash_tree, read_optional, stage_assets
+from components.hyperdrive import HYPERDRIVE_BINDING, hyperdrive_config
 from components.naming import Kind, Role, Stage
 from components.neon_branch import NeonBranch, NeonBranchArgs
 from components.neon_provider import SCHEMA_ONLY
@@ -135,6 +136,25 @@ class Environment(pulumi.ComponentResource):
             f"{name}-session-secret", length=64, special=False, opts=child
         )
 
+        # Every Worker gets the database; with Hyperdrive, through it too (DATABASE_URL stays, for
+        # what cannot use the binding). The binding holds the config's id, so the config is made
+        # after the branch and before the Workers.
+        database = [_secret("DATABASE_URL", self.database.database_url)]
+        self.hyperdrive: cloudflare.HyperdriveConfig | None = None
+        if settings.hyperdrive.hyperdrive:
+            self.hyperdrive = hyperdrive_config(
+                f"{name}-hyperdrive",
+                cf.cloudflare_account_id,
+                f"{name}-{stage.suffix}",
+                self.database.direct_database_url,
+                child,
+            )
+            database.append(
+                cloudflare.WorkersScriptBindingArgs(
+                    name=HYPERDRIVE_BINDING, type="hyperdrive", id=self.hyperdrive.id
+                )
+            )
+
         workers = settings.workers
         assets_root = settings.root / workers.assets_dir
 
@@ -159,7 +179,7 @@ class Environment(pulumi.ComponentResource):
                     head_sampling_rate=settings.observability.head_sampling_rate,
                     bindings=[
                         _plain("ENVIRONMENT", stage.kind.value),
-                        _secret("DATABASE_URL", self.database.database_url),
+                        *database,
                         *bindings,
                     ],
                     route=route,

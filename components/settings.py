@@ -316,6 +316,13 @@ class PlanSettings(_Concern):
         return CLOUDFLARE_PLANS[plan] if isinstance(plan, str) else plan
 
 
+class HyperdriveSettings(_Concern):
+    """`hyperdrive: true` puts Cloudflare Hyperdrive (a connection pool near the Workers) in front
+    of the stack's database: a HYPERDRIVE binding beside DATABASE_URL on each Worker using it."""
+
+    hyperdrive: bool = False
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -380,6 +387,7 @@ class Settings:
     preview_data: PreviewDataSettings
     compute: ComputeSettings
     plans: PlanSettings
+    hyperdrive: HyperdriveSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -393,6 +401,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     PreviewDataSettings,
     ComputeSettings,
     PlanSettings,
+    HyperdriveSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -471,6 +480,7 @@ def load_settings(
         preview_data=_validate(PreviewDataSettings, raw, context),
         compute=_validate(ComputeSettings, raw, context),
         plans=_validate(PlanSettings, raw, context),
+        hyperdrive=_validate(HyperdriveSettings, raw, context),
     )
     try:
         for role in Role:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from codex_infra.engine import PROJECT, SCRIPT, Plan, PlannedResource
+from codex_infra.engine import HYPERDRIVE, PROJECT, SCRIPT, Plan, PlannedResource
 from codex_infra.local.cloud import Blueprint, LocalCloud
 from codex_infra.local.environment import _choose_ports, env_name, environment_variables
 from codex_infra.local.postgres import Endpoint, database_name
@@ -24,10 +24,15 @@ ENDPOINT = Endpoint(LOOPBACK, 54321, "local-password")
 PORTS = {"codex-web-preview-7": 8701, "auth-worker-preview-7": 8702}
 
 
-def _local(stack: str, root: Path = ROOT, passwords: dict[str, str] | None = None):
+def _local(
+    stack: str,
+    root: Path = ROOT,
+    passwords: dict[str, str] | None = None,
+    config: dict[str, str] | None = None,
+):
     plan = Plan(PROJECT, stack, reveal_secrets=True)
     cloud = LocalCloud(ENDPOINT, {} if passwords is None else passwords)
-    run_stack(root, plan, {}, {"stripeWebhookSecret": "whsec_given"}, cloud, "localtest")
+    run_stack(root, plan, config or {}, {"stripeWebhookSecret": "whsec_given"}, cloud, "localtest")
     return plan, cloud
 
 
@@ -39,7 +44,7 @@ def preview() -> tuple[Plan, Blueprint]:
 
 def _workers(preview: tuple[Plan, Blueprint], home: Path) -> dict[str, dict[str, Any]]:
     _, blueprint = preview
-    options = miniflare_options(blueprint.scripts, PORTS, ROOT, home)
+    options = miniflare_options(blueprint.scripts, PORTS, ROOT, home, blueprint.hyperdrives)
     assert options["defaultPersistRoot"] == str(home / "persist")
     assert options["cf"] is False
     assert options["host"] == LOOPBACK
@@ -119,6 +124,21 @@ def test_workers_come_from_the_plans_scripts_modules_and_bindings(
     assert "assets" not in auth
 
 
+def test_hyperdrive_serves_its_bindings_with_the_stacks_own_database(tmp_path: Path) -> None:
+    """The config's origin, as the program built it from the local branch, is what miniflare's
+    Hyperdrive connects to: every Worker's HYPERDRIVE binding reaches the stack's database."""
+    plan, cloud = _local("pr-7", config={"hyperdrive": "true"})
+    blueprint = Blueprint.of(plan, cloud)
+    (config,) = plan.of_type(HYPERDRIVE)
+    local = ENDPOINT.url("neondb_owner", "neondb_preview_pr_7")
+    assert blueprint.hyperdrives == {cloud.hyperdrive_ids["codex-hyperdrive"]: local}
+    options = miniflare_options(blueprint.scripts, PORTS, ROOT, tmp_path, blueprint.hyperdrives)
+    for worker in options["workers"]:
+        assert worker["hyperdrives"] == {"HYPERDRIVE": local}, worker["name"]
+        assert worker["bindings"]["DATABASE_URL"] == local  # still there, for other drivers
+    assert config.inputs["origin"]["password"] == ENDPOINT.password  # revealed: local only
+
+
 def test_a_new_password_is_generated_and_kept_in_the_environments_record() -> None:
     passwords: dict[str, str] = {}
     plan, cloud = _local("pr-8", passwords=passwords)
@@ -166,7 +186,7 @@ def test_a_binding_added_in_components_appears_locally(tmp_path: Path) -> None:
             {"name": "ADMIN", "type": "service", "service": "admin", "entrypoint": "Api"},
         ]
     )
-    (worker,) = miniflare_options([script], {}, ROOT, tmp_path)["workers"]
+    (worker,) = miniflare_options([script], {}, ROOT, tmp_path, {})["workers"]
     assert worker["kvNamespaces"] == {"CACHE": "ns1"}
     assert worker["r2Buckets"] == {"FILES": "files"}
     assert worker["bindings"] == {"FLAGS": {"beta": True}}
@@ -177,8 +197,12 @@ def test_a_binding_added_in_components_appears_locally(tmp_path: Path) -> None:
     ("script", "message"),
     [
         (
+            _script([{"name": "EVENTS", "type": "analytics_engine", "dataset": "events"}]),
+            "extra: binding EVENTS of type analytics_engine has no local implementation",
+        ),
+        (
             _script([{"name": "DB", "type": "hyperdrive", "id": "h1"}]),
-            "extra: binding DB of type hyperdrive has no local implementation",
+            "extra: binding DB names no Hyperdrive config of the plan",
         ),
         (
             _script([], files={"x.bin": _file("application/x-unknown", "bundles/auth/x.bin")}),
@@ -199,7 +223,7 @@ def test_what_the_runtime_cannot_run_is_named(
     script: PlannedResource, message: str, tmp_path: Path
 ) -> None:
     with pytest.raises(LocalError, match=message):
-        miniflare_options([script], {}, ROOT, tmp_path)
+        miniflare_options([script], {}, ROOT, tmp_path, {})
 
 
 def test_a_resource_type_with_no_local_implementation_stops_up_by_name(tmp_path: Path) -> None:

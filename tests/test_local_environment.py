@@ -206,6 +206,28 @@ def test_a_signed_stripe_event_is_recorded_once_in_the_stacks_database(
     assert rows(template_url(pr1), "stripe_events") == []
 
 
+def test_without_hyperdrive_the_workers_reach_the_database_through_database_url(
+    pr1: dict[str, Any],
+) -> None:
+    answer = httpx.get(f"{pr1['env']['AUTH_URL']}/healthz/db", timeout=10).json()
+    assert answer == {"ok": True, "database": "neondb_preview_pr_1", "via": "DATABASE_URL"}
+
+
+def test_with_hyperdrive_the_workers_reach_the_stacks_database_through_it(state: Path) -> None:
+    """miniflare's Hyperdrive, given the config's origin (the stack's own database): a query
+    and a write of the auth Worker go through env.HYPERDRIVE.connectionString."""
+    with running("pr-16", "--config", "hyperdrive=true") as pr16:
+        url = pr16["env"]["DATABASE_URL"]
+        miniflare = json.loads((StateDir(state).stack("pr-16") / "miniflare.json").read_text())
+        assert [w["hyperdrives"] for w in miniflare["workers"]] == [{"HYPERDRIVE": url}] * 3
+        auth = httpx.get(f"{pr16['env']['AUTH_URL']}/healthz/db", timeout=10).json()
+        assert auth == {"ok": True, "database": "neondb_preview_pr_16", "via": "HYPERDRIVE"}
+        response = httpx.post(f"{pr16['env']['WEB_URL']}/auth/session", timeout=10)
+        assert response.status_code == 204
+        identifier = response.cookies["session"].split(".", 1)[0]
+        assert [str(r[0]) for r in rows(url, "sessions")] == [identifier]
+
+
 def test_two_stacks_run_at_once_without_sharing_anything(pr1: dict[str, Any]) -> None:
     with running("pr-2") as pr2:
         assert set(ports(pr1)).isdisjoint(ports(pr2))

@@ -15,11 +15,14 @@ from click.testing import CliRunner, Result
 from codex_infra.cli import main
 from codex_infra.diff import diff_documents, render_report
 from codex_infra.engine import (
+    NEON_BRANCH,
     SECRET,
+    Placeholders,
     Plan,
     load_stack_config,
     run_program,
     with_overrides,
+    with_placeholder_secrets,
 )
 from codex_infra.plan import plan_document, render_json, render_tree
 from tests.conftest import ROOT
@@ -138,3 +141,39 @@ def test_error_messages_show_no_secret(case: int, logged: Logged) -> None:
     assert result.stderr.startswith("codex-infra: error: ")
     assert len(result.stderr.splitlines()) == 1
     assert_hidden([result.output, *logged()], canary)
+
+
+class _NeonPassword(Placeholders):
+    """The mock engine's Neon branch, with a canary for its role's password."""
+
+    def __init__(self, password: str) -> None:
+        self.password = password
+
+    def outputs(self, typ: str, name: str, inputs: dict[str, Any]) -> dict[str, Any]:
+        outputs = super().outputs(typ, name, inputs)
+        if typ != NEON_BRANCH:
+            return outputs
+        return {k: str(v).replace(":password@", f":{self.password}@") for k, v in outputs.items()}
+
+
+@pytest.mark.parametrize("stack", STACKS)
+def test_the_hyperdrive_origins_password_stays_secret(
+    planned: Planned, stack: str, logged: Logged
+) -> None:
+    """Hyperdrive's origin takes the password out of the connection string: it stays secret in
+    the plan, its tree, its JSON, the diff report; and it is the branch's own password."""
+    password = f"canary{secrets.token_hex(12)}"
+    config = with_overrides(load_stack_config(ROOT, stack), {"hyperdrive": "true"}, {})
+    config = with_placeholder_secrets(config, stack)
+    plan, revealed = Plan("codex", stack), Plan("codex", stack, reveal_secrets=True)
+    run_program(ROOT, config, plan, _NeonPassword(password))
+    run_program(ROOT, config, revealed, _NeonPassword(password))
+    assert revealed.by_name("codex-hyperdrive").inputs["origin"]["password"] == password
+    assert plan.by_name("codex-hyperdrive").inputs["origin"]["password"] == SECRET
+    base, _ = planned(stack)
+    report = render_report(
+        "base", [diff_documents(stack, plan_document(base), plan_document(plan))]
+    )
+    assert "codex-hyperdrive" in report
+    shown = [render_tree(plan), render_json(plan), json.dumps(plan.outputs), report]
+    assert_hidden([*shown, *logged()], password)

@@ -11,6 +11,7 @@ import base64
 import graphlib
 from dataclasses import dataclass
 from typing import Any, cast
+from urllib.parse import quote
 
 import dill  # pyright: ignore[reportMissingTypeStubs] (how Pulumi serializes dynamic providers)
 from pulumi.runtime import mocks
@@ -18,6 +19,7 @@ from pulumi.runtime import mocks
 from codex_infra.engine import (
     COMMAND,
     DOMAIN,
+    HYPERDRIVE,
     NEON_BRANCH,
     RANDOM_PASSWORD,
     SCRIPT,
@@ -32,9 +34,10 @@ from codex_infra.local.state import LocalError
 
 # The resource types that have a local implementation: a database cloned from its parent's
 # template, the command run here, a random value kept per environment, a Worker in miniflare,
-# and a loopback port where the cloud has workers.dev or a custom domain.
+# a loopback port where the cloud has workers.dev or a custom domain, and miniflare's Hyperdrive
+# (connections straight to the origin, no pool) for a Hyperdrive config.
 LOCAL_IMPLEMENTATIONS = frozenset(
-    {NEON_BRANCH, COMMAND, RANDOM_PASSWORD, SCRIPT, SUBDOMAIN, DOMAIN}
+    {NEON_BRANCH, COMMAND, RANDOM_PASSWORD, SCRIPT, SUBDOMAIN, DOMAIN, HYPERDRIVE}
 )
 # The only dynamic provider with a local implementation (all dynamic resources share a type).
 NEON_PROVIDER = "NeonBranchProvider"
@@ -58,12 +61,16 @@ class LocalCloud(Placeholders):
         self.endpoint = endpoint
         self.passwords = passwords  # kept per environment, so sessions outlive a restart
         self.providers: dict[str, str] = {}
+        self.hyperdrive_ids: dict[str, str] = {}  # config name -> the id its bindings hold
 
     def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         if args.typ == NEON_BRANCH:
             inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
             self.providers[args.name] = _provider_class(inputs.get("__provider"))
-        return super().new_resource(args)
+        id_, outputs = super().new_resource(args)
+        if args.typ == HYPERDRIVE and id_ is not None:
+            self.hyperdrive_ids[args.name] = id_
+        return id_, outputs
 
     def outputs(self, typ: str, name: str, inputs: dict[str, Any]) -> dict[str, Any]:
         if typ == NEON_BRANCH:
@@ -113,6 +120,8 @@ class Blueprint:
     scripts: tuple[PlannedResource, ...]
     # Script name -> how it is reached in the cloud: a workers.dev script or a custom hostname.
     routes: dict[str, str | None]
+    # Hyperdrive config id -> the connection string miniflare serves its bindings with.
+    hyperdrives: dict[str, str]
 
     @property
     def reachable(self) -> list[str]:
@@ -151,7 +160,16 @@ class Blueprint:
                 routes[str(r.inputs["scriptName"])] = None
             elif r.type == DOMAIN:
                 routes[str(r.inputs["service"])] = str(r.inputs["hostname"])
-        return cls(branches, tuple(map(_command, commands)), tuple(_of(ordered, SCRIPT)), routes)
+        hyperdrives = {
+            cloud.hyperdrive_ids[r.name]: _connection_string(r) for r in _of(ordered, HYPERDRIVE)
+        }
+        return cls(
+            branches,
+            tuple(map(_command, commands)),
+            tuple(_of(ordered, SCRIPT)),
+            routes,
+            hyperdrives,
+        )
 
 
 def _of(resources: list[PlannedResource], type_: str) -> list[PlannedResource]:
@@ -193,3 +211,12 @@ def _branch(resource: PlannedResource, endpoint: Endpoint, migrations: list[Comm
         url=endpoint.url(role, own),
         migrations=tuple(migrations),
     )
+
+
+def _connection_string(resource: PlannedResource) -> str:
+    """A Hyperdrive config's origin (here the local branch's database) as a connection string."""
+    origin = cast(dict[str, Any], resource.inputs["origin"])
+    user, password, database = (
+        quote(str(origin[key]), safe="") for key in ("user", "password", "database")
+    )
+    return f"{origin['scheme']}://{user}:{password}@{origin['host']}:{origin['port']}/{database}"

@@ -314,7 +314,9 @@ def up(
                 _prepare_branch(branch, server, root)
             for command in blueprint.commands:
                 _run_command(command, root, server, blueprint.target(command))
-            options = workers.miniflare_options(blueprint.scripts, ports, root, home)
+            options = workers.miniflare_options(
+                blueprint.scripts, ports, root, home, blueprint.hyperdrives
+            )
             workers.start(options, home, root, list(ports.values()), processes)
             config_secrets = placeholder_secrets(stack, marker) | given
             made = _Made(

@@ -241,21 +241,30 @@ SIMULATED = {
 
 
 def miniflare_options(
-    scripts: Sequence[PlannedResource], ports: Mapping[str, int], root: Path, home: Path
+    scripts: Sequence[PlannedResource],
+    ports: Mapping[str, int],
+    root: Path,
+    home: Path,
+    hyperdrives: Mapping[str, str],
 ) -> dict[str, Any]:
     """One miniflare for every script the plan declares, each reachable one on its own port.
-    `home` is the stack's state directory: its data, and the assets as they are served."""
+    `home` is the stack's state directory: its data, and the assets as they are served.
+    `hyperdrives`: each Hyperdrive config's id -> the connection string its bindings get."""
     return {
         "cf": False,  # or it fetches Cloudflare's request.cf data at start-up
         "host": LOOPBACK,
         "port": 0,
         "defaultPersistRoot": str(home / "persist"),
-        "workers": [_worker(s.inputs, ports, root, home) for s in scripts],
+        "workers": [_worker(s.inputs, ports, root, home, hyperdrives) for s in scripts],
     }
 
 
 def _worker(
-    inputs: dict[str, Any], ports: Mapping[str, int], root: Path, home: Path
+    inputs: dict[str, Any],
+    ports: Mapping[str, int],
+    root: Path,
+    home: Path,
+    hyperdrives: Mapping[str, str],
 ) -> dict[str, Any]:
     script = str(inputs["scriptName"])
     if "contentFile" not in inputs:
@@ -293,6 +302,11 @@ def _worker(
             )
         elif kind == "assets":
             assets_binding = name
+        elif kind == "hyperdrive":
+            config = hyperdrives.get(str(binding["id"]))
+            if config is None:
+                raise LocalError(f"{script}: binding {name} names no Hyperdrive config of the plan")
+            worker.setdefault("hyperdrives", {})[name] = config
         elif kind in SIMULATED:
             option, key = SIMULATED[kind]
             worker.setdefault(option, {})[name] = binding[key]

@@ -2493,6 +2493,14 @@ function osUsername() {
 }
 __name(osUsername, "osUsername");
 
+// ../shared/database.js
+var via = /* @__PURE__ */ __name((env) => env.HYPERDRIVE ? "HYPERDRIVE" : "DATABASE_URL", "via");
+var database = /* @__PURE__ */ __name((env) => src_default(env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL, {
+  max: 1,
+  prepare: false,
+  fetch_types: false
+}), "database");
+
 // index.js
 var encoder = new TextEncoder();
 async function sign(secret, value) {
@@ -2507,12 +2515,20 @@ async function sign(secret, value) {
   return btoa(String.fromCharCode(...new Uint8Array(mac)));
 }
 __name(sign, "sign");
-var database = /* @__PURE__ */ __name((env) => src_default(env.DATABASE_URL, { max: 1, prepare: false, fetch_types: false }), "database");
 var index_default = {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname.endsWith("/healthz")) {
       return Response.json({ ok: true, environment: env.ENVIRONMENT });
+    }
+    if (url.pathname.endsWith("/healthz/db")) {
+      const sql = database(env);
+      try {
+        const [row] = await sql`SELECT current_database() AS name`;
+        return Response.json({ ok: true, database: row.name, via: via(env) });
+      } finally {
+        ctx.waitUntil(sql.end());
+      }
     }
     if (url.pathname.endsWith("/session") && request.method === "POST") {
       const id = crypto.randomUUID();

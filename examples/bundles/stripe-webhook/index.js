@@ -905,7 +905,7 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     user,
     host,
     port,
-    database,
+    database: database2,
     parsers: parsers2,
     transform,
     onnotice,
@@ -1695,7 +1695,7 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
       Object.entries(Object.assign(
         {
           user,
-          database,
+          database: database2,
           client_encoding: "UTF8"
         },
         options.connection
@@ -2493,6 +2493,13 @@ function osUsername() {
 }
 __name(osUsername, "osUsername");
 
+// ../shared/database.js
+var database = /* @__PURE__ */ __name((env) => src_default(env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL, {
+  max: 1,
+  prepare: false,
+  fetch_types: false
+}), "database");
+
 // index.js
 var encoder = new TextEncoder();
 var TOLERANCE_SECONDS = 300;
@@ -2526,7 +2533,7 @@ var index_default = {
       return new Response("bad signature", { status: 400 });
     }
     const event = JSON.parse(body);
-    const sql = src_default(env.DATABASE_URL, { max: 1, prepare: false, fetch_types: false });
+    const sql = database(env);
     try {
       await sql`INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type})
                 ON CONFLICT (id) DO NOTHING`;

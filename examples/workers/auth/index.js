@@ -1,6 +1,7 @@
 // Example auth Worker: records each new session in the environment's database, then sets a
-// cookie signed with SESSION_SECRET (HMAC-SHA-256).
-import postgres from "postgres";
+// cookie signed with SESSION_SECRET (HMAC-SHA-256). /healthz/db says which database answers, and
+// through which binding.
+import { database, via } from "../shared/database.js";
 
 const encoder = new TextEncoder();
 
@@ -12,15 +13,20 @@ async function sign(secret, value) {
   return btoa(String.fromCharCode(...new Uint8Array(mac)));
 }
 
-// One connection per request: Workers cannot share sockets between requests. No prepared
-// statements, so Neon's pooler (PgBouncer, transaction mode) works too.
-const database = (env) => postgres(env.DATABASE_URL, { max: 1, prepare: false, fetch_types: false });
-
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
     if (url.pathname.endsWith("/healthz")) {
       return Response.json({ ok: true, environment: env.ENVIRONMENT });
+    }
+    if (url.pathname.endsWith("/healthz/db")) {
+      const sql = database(env);
+      try {
+        const [row] = await sql`SELECT current_database() AS name`;
+        return Response.json({ ok: true, database: row.name, via: via(env) });
+      } finally {
+        ctx.waitUntil(sql.end());
+      }
     }
     if (url.pathname.endsWith("/session") && request.method === "POST") {
       const id = crypto.randomUUID();

@@ -1,7 +1,7 @@
 // Example Stripe webhook Worker: verifies the Stripe-Signature header (v1, HMAC-SHA-256)
 // against STRIPE_WEBHOOK_SECRET before trusting the event, then records it once (Stripe
 // retries deliveries) in the environment's database.
-import postgres from "postgres";
+import { database } from "../shared/database.js";
 
 const encoder = new TextEncoder();
 const TOLERANCE_SECONDS = 300;
@@ -32,7 +32,7 @@ export default {
       return new Response("bad signature", { status: 400 });
     }
     const event = JSON.parse(body);
-    const sql = postgres(env.DATABASE_URL, { max: 1, prepare: false, fetch_types: false });
+    const sql = database(env);
     try {
       await sql`INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type})
                 ON CONFLICT (id) DO NOTHING`;
