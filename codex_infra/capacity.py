@@ -20,8 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import click
-from cloudflare import APIConnectionError, APIStatusError, Cloudflare
 
+from codex_infra.cloudflare_api import (
+    CloudflareError,
+    MissingTokenError,
+    calling,
+    client_from_env,
+)
 from codex_infra.engine import (
     NEON_BRANCH,
     SCRIPT,
@@ -280,34 +285,17 @@ class InUse:
         return sum(1 for name in names if preview_pr(thing, name) is not None)
 
 
-def cloudflare_client() -> Cloudflare:
-    """The official SDK's client; its base URL comes from CLOUDFLARE_BASE_URL when set."""
-    token = os.environ.get("CLOUDFLARE_API_TOKEN", "").strip()
-    if not token:
-        raise CapacityConfigError("CLOUDFLARE_API_TOKEN is not set")
-    return Cloudflare(api_token=token, timeout=30.0)
-
-
-def list_scripts(client: Cloudflare, account: str) -> tuple[str, ...]:
-    path = f"/accounts/{account}/workers/scripts"
-    try:
-        scripts = client.workers.scripts.list(account_id=account)
-    except APIStatusError as err:
-        detail = "; ".join(str(e.message) for e in err.errors if e.message) or err.message
-        raise CapacityError(
-            f"Cloudflare API GET {path} failed with HTTP {err.status_code}: {detail}"
-        ) from None
-    except APIConnectionError as err:
-        raise CapacityError(f"Cloudflare API GET {path}: no answer ({err.message})") from None
-    return tuple(str(s.id) for s in scripts)
+def list_scripts(account: str) -> tuple[str, ...]:
+    client = client_from_env()
+    with client, calling(f"list the Workers scripts of account {account}"):
+        return tuple(str(s.id) for s in client.workers.scripts.list(account_id=account))
 
 
 def count_in_use(survey: Survey) -> InUse:
     """Every branch of the previews' project and every script of their account."""
     with NeonClient.from_env() as neon:
         branches = neon.list_branches(survey.project)
-    with cloudflare_client() as cloudflare:
-        scripts = list_scripts(cloudflare, survey.account)
+    scripts = list_scripts(survey.account)
     return InUse(
         branches=tuple(str(b["name"]) for b in branches),
         root_branches=tuple(str(b["name"]) for b in branches if not b.get("parent_id")),
@@ -541,9 +529,9 @@ def capacity(as_json: bool, new_stack: str | None, overrides: Overrides) -> None
             raise CapacityConfigError(f"--check-new counts what is in use: set {', '.join(absent)}")
         found = survey(find_root(Path.cwd()), stack, overrides)
         in_use = None if absent else count_in_use(found)
-    except (PlanError, CapacityConfigError, NeonConfigError) as err:
+    except (PlanError, CapacityConfigError, NeonConfigError, MissingTokenError) as err:
         raise fail(str(err), USAGE_ERROR) from None
-    except (CapacityError, NeonError) as err:
+    except (CapacityError, NeonError, CloudflareError) as err:
         raise fail(str(err), FAULT) from None
     check, refusal = check_new(found, in_use) if new_stack and in_use is not None else (None, None)
     note = f"not counted ({' and '.join(absent)} not set)" if absent else None

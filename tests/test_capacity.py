@@ -6,23 +6,17 @@ the preview workflow's early stop."""
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Generator, Iterable
-from typing import Any
+from collections.abc import Generator
 
 import pytest
 from click.testing import CliRunner, Result
-from cloudflare.types.shared.response_info import ResponseInfo
-from cloudflare.types.workers.script_list_response import ScriptListResponse
-from pydantic import BaseModel, ConfigDict
-from werkzeug.serving import BaseWSGIServer, make_server
-from werkzeug.wrappers import Request, Response
 
 from codex_infra import capacity as capacity_module
 from codex_infra.capacity import NO_ROOM, Resource, Survey, limits, survey, tightest
 from codex_infra.cli import main
 from codex_infra.overrides import Overrides
 from components.plans import CLOUDFLARE_PLANS, NEON_PLANS, CloudflareLimits, NeonLimits
+from tests.cloudflare_fake import FakeCloudflare, fake_cloudflare
 from tests.conftest import ROOT
 from tests.neon_fake import FakeNeon, fake_neon
 from tests.test_settings import load, refused
@@ -36,7 +30,6 @@ SHARED = {
     "neonProjectId": "codex-production-00000000",
     "cloudflareAccountId": "f0e1d2c3b4a5968778695a4b3c2d1e0f",
 }
-CF_TOKEN = "fake-cloudflare-token-0123456789"
 STAGING_SCRIPTS = ["codex-web-staging", "auth-worker-staging", "stripe-webhook-handler-staging"]
 
 
@@ -287,91 +280,6 @@ def test_mistakes_are_one_line(args: tuple[str, ...], message: str) -> None:
 # What is in use now: a fake Neon and a fake Cloudflare ----------------------------------------
 
 
-class _Envelope(BaseModel):
-    """Cloudflare's v4 envelope, with the SDK's own types for its parts."""
-
-    model_config = ConfigDict(extra="forbid")
-    success: bool
-    errors: list[ResponseInfo]
-    messages: list[ResponseInfo]
-    result: list[ScriptListResponse] | None
-
-
-class FakeCloudflare:
-    """Workers scripts of accounts on 127.0.0.1: `GET /accounts/{id}/workers/scripts`, bearer
-    token checked; every answer is validated with the SDK's models before it is sent."""
-
-    def __init__(self) -> None:
-        self.scripts: dict[str, list[str]] = {}
-        self.refuse: int | None = None
-        self.requests: list[str] = []
-        self._server: BaseWSGIServer = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_port}/client/v4"
-
-    def _wsgi(self, environ: Any, start_response: Any) -> Iterable[bytes]:
-        request = Request(environ)
-        self.requests.append(f"{request.method} {request.path}")
-        status, body = self._answer(request)
-        checked = _Envelope.model_validate(body)
-        for script in body["result"] or []:
-            undeclared = set(script) - set(ScriptListResponse.model_fields)
-            assert not undeclared, f"fields the SDK does not know: {undeclared}"
-        assert checked.success == (status == 200)
-        return Response(json.dumps(body), status, content_type="application/json")(
-            environ, start_response
-        )
-
-    def _answer(self, request: Request) -> tuple[int, dict[str, Any]]:
-        parts = request.path.removeprefix("/client/v4/").split("/")
-        if request.headers.get("Authorization") != f"Bearer {CF_TOKEN}" or self.refuse:
-            code = self.refuse or 401
-            return code, _failure(10000, "Authentication error")
-        if request.method != "GET" or len(parts) != 4 or parts[0] != "accounts":
-            return 404, _failure(7003, "Could not route to the requested path")
-        if parts[2:] != ["workers", "scripts"] or parts[1] not in self.scripts:
-            return 404, _failure(7003, "Could not route to the requested path")
-        result = [_script(name) for name in self.scripts[parts[1]]]
-        return 200, {"success": True, "errors": [], "messages": [], "result": result}
-
-    def __enter__(self) -> FakeCloudflare:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._thread.join(timeout=5)
-        self._server.server_close()
-
-
-def _failure(code: int, message: str) -> dict[str, Any]:
-    return {
-        "success": False,
-        "errors": [{"code": code, "message": message}],
-        "messages": [],
-        "result": None,
-    }
-
-
-def _script(name: str) -> dict[str, Any]:
-    return {
-        "id": name,
-        "created_on": "2026-11-20T10:00:00.000000Z",
-        "modified_on": "2026-11-21T10:00:00.000000Z",
-        "etag": "ea95132c15732412d22c1476fa83f27a",
-        "handlers": ["fetch"],
-        "has_assets": name.startswith("codex-web"),
-        "has_modules": True,
-        "compatibility_date": "2026-11-01",
-        "compatibility_flags": ["nodejs_compat"],
-        "usage_model": "standard",
-        "tags": [],
-    }
-
-
 @pytest.fixture
 def neon(monkeypatch: pytest.MonkeyPatch) -> Generator[FakeNeon]:
     with fake_neon(monkeypatch) as fake:
@@ -382,10 +290,9 @@ def neon(monkeypatch: pytest.MonkeyPatch) -> Generator[FakeNeon]:
 
 @pytest.fixture
 def cloudflare(monkeypatch: pytest.MonkeyPatch) -> Generator[FakeCloudflare]:
-    with FakeCloudflare() as fake:
-        fake.scripts[ACCOUNT] = list(STAGING_SCRIPTS)
-        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", CF_TOKEN)
-        monkeypatch.setenv("CLOUDFLARE_BASE_URL", fake.base_url)
+    with fake_cloudflare(monkeypatch) as fake:
+        for name in STAGING_SCRIPTS:
+            fake.add_script(ACCOUNT, name)
         yield fake
 
 
@@ -403,7 +310,8 @@ def _use(monkeypatch: pytest.MonkeyPatch, found: Survey) -> None:
 def _previews(neon: FakeNeon, cloudflare: FakeCloudflare, *prs: int) -> None:
     for pr in prs:
         neon.add_branch(PROJECT, f"preview/pr-{pr}")
-        cloudflare.scripts[ACCOUNT] += preview_scripts(pr)
+        for name in preview_scripts(pr):
+            cloudflare.add_script(ACCOUNT, name)
 
 
 def test_counts_what_is_in_use(
@@ -411,7 +319,7 @@ def test_counts_what_is_in_use(
 ) -> None:
     _use(monkeypatch, surveyed())
     _previews(neon, cloudflare, 4, 5, 6)
-    cloudflare.scripts[ACCOUNT].append("someone-elses-worker")
+    cloudflare.add_script(ACCOUNT, "someone-elses-worker")
     result = run("--json")
     assert result.exit_code == 0, result.output
     in_use = json.loads(result.stdout)["inUse"]
@@ -420,7 +328,9 @@ def test_counts_what_is_in_use(
     assert in_use["workerScripts"] == 13
     assert (in_use["previewBranches"], in_use["previewScripts"]) == (3, 9)
     assert (in_use["morePreviewsThatFit"], in_use["limitedBy"]) == (5, "neonBranches")
-    assert cloudflare.requests == [f"GET /client/v4/accounts/{ACCOUNT}/workers/scripts"]
+    assert [(c.method, c.path) for c in cloudflare.requests] == [
+        ("GET", f"/accounts/{ACCOUNT}/workers/scripts")
+    ]
     assert neon.count("GET", rf"/projects/{PROJECT}/branches$") == 1
     text = run()
     assert "In use now: 5 Neon branches (3 of previews), 1 of them root; 13 Workers" in text.stdout
@@ -475,7 +385,8 @@ def test_an_expired_branch_of_an_existing_preview_needs_room_again(
     """Neon deleted pr-9's branch at expires_at; its Workers are still there."""
     _use(monkeypatch, surveyed("pr-9"))
     _previews(neon, cloudflare, *range(1, 9))
-    cloudflare.scripts[ACCOUNT] += preview_scripts(9)
+    for name in preview_scripts(9):
+        cloudflare.add_script(ACCOUNT, name)
     result = run("--check-new", "pr-9", "--json")
     assert result.exit_code == NO_ROOM, result.output
     needs = json.loads(result.stdout)["checkNew"]["needs"]
@@ -486,7 +397,8 @@ def test_the_workers_limit_stops_a_new_preview_too(
     neon: FakeNeon, cloudflare: FakeCloudflare, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _use(monkeypatch, surveyed("pr-9"))
-    cloudflare.scripts[ACCOUNT] += [f"other-{i}" for i in range(95)]  # 98 of 100
+    for i in range(95):  # 98 of 100
+        cloudflare.add_script(ACCOUNT, f"other-{i}")
     result = run("--check-new", "pr-9")
     assert result.exit_code == NO_ROOM, result.output
     assert "(Workers scripts: 98 in use + 3 > 100)" in result.stderr
@@ -496,14 +408,15 @@ def test_a_cloudflare_refusal_is_one_line(
     neon: FakeNeon, cloudflare: FakeCloudflare, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _use(monkeypatch, surveyed())
-    cloudflare.refuse = 403
+    cloudflare.fail("GET", r"/workers/scripts$", 403, 10000, "Authentication error")
     result = run()
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"codex-infra: error: Cloudflare API GET /accounts/{ACCOUNT}/workers/scripts failed"
-        " with HTTP 403: Authentication error\n"
+        f"codex-infra: error: Cloudflare API GET /client/v4/accounts/{ACCOUNT}/workers/scripts"
+        f" (list the Workers scripts of account {ACCOUNT}) failed with HTTP 403:"
+        " 10000 Authentication error\n"
     )
-    assert CF_TOKEN not in result.output
+    assert cloudflare.token not in result.output
 
 
 def test_only_one_token_counts_nothing_live(
@@ -513,4 +426,4 @@ def test_only_one_token_counts_nothing_live(
     result = run()
     assert result.exit_code == 0, result.output
     assert "In use now: not counted (NEON_API_KEY not set)." in result.stdout
-    assert cloudflare.requests == []
+    assert cloudflare.count() == 0
