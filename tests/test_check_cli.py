@@ -91,3 +91,18 @@ def test_the_shared_topology_fails_unless_opted_into() -> None:
     bad = CliRunner().invoke(main, ["check", "staging", "--config", "topology=together"])
     assert bad.exit_code == 2
     assert "codex:topology" in bad.stderr
+
+
+def test_a_compute_setting_neon_free_refuses_fails_the_check_not_the_deploy() -> None:
+    timeout = 'previewCompute={"minCu": 0.25, "maxCu": 0.5, "suspendTimeoutSeconds": 900}'
+    refused = CliRunner().invoke(main, ["check", "pr-1", "--config", timeout])
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "codex-infra: error: codex:previewCompute.suspendTimeoutSeconds: neonPlan free allows no"
+        " custom suspend timeout (got 900); leave it out, or set codex:neonPlan to a plan that"
+        " does\n"
+    )
+    on_scale = CliRunner().invoke(
+        main, ["check", "pr-1", "--config", timeout, "--config", "neonPlan=scale"]
+    )
+    assert on_scale.exit_code == 0, on_scale.output
