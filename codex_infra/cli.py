@@ -21,8 +21,8 @@ from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
 from codex_infra.reap import reap
 from codex_infra.refresh import refresh_command
-from codex_infra.rollback import rollback
 from codex_infra.reset import reset
+from codex_infra.rollback import rollback
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -97,10 +97,10 @@ def previous_version(current: Deployment, earlier: Sequence[Deployment]) -> str 
     Read from the deployments, not the versions: the versions list also holds uploads that
     never served (`wrangler versions upload`, previews), and after a rollback its second entry
     is newer than what serves, so versions[1] can be code that never ran or the very code being
-    rolled back. As `wrangler rollback` does: the latest earlier deployment of one version to
-    100%; also skipping one of the version that serves all traffic now (a redeploy of it). Of a
-    gradual rollout (current: new 10%, old 90%), the version before it gets all traffic back.
-    A second rollback without --to therefore undoes the first.
+    rolled back. As `wrangler rollback` picks it: the latest earlier deployment of one version
+    to 100%, here also passing over a deployment of the version that serves all traffic now (a
+    redeploy of it). Of a gradual rollout (new 10%, old 90%), the old version gets all traffic
+    back. A second rollback without --to therefore undoes the first.
     """
     now = {v.version_id for v in current.versions if v.percentage == 100}
     for deployment in earlier:
