@@ -29,6 +29,7 @@ import itertools
 import json
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -173,6 +174,9 @@ class Call:
     query: dict[str, str]
     headers: dict[str, str]
     status: int = 0
+    # time.perf_counter() when it arrived and when its answer was ready.
+    arrived: float = field(default_factory=time.perf_counter)
+    answered: float = 0.0
 
 
 @dataclass
@@ -379,7 +383,7 @@ class FakeCloudflare:
         route, status, result = self._answer(request, call)
         body = self._envelope(status, result)
         self._check(call, route, status, body)
-        call.status = status
+        call.status, call.answered = status, time.perf_counter()
         response = Response(json.dumps(body), status=status, content_type="application/json")
         return response(environ, start_response)
 
