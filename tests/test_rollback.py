@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from cloudflare import BadRequestError
 from cloudflare.types.workers.scripts.deployment import Deployment
 from cloudflare.types.workers.scripts.version_list_response import VersionListResponse
 
@@ -439,3 +440,31 @@ def test_the_sdks_own_deployments_list_reads_nothing_of_the_apis_answer(
 def test_step_describes_a_version_it_cannot_number() -> None:
     step = Step(WEB, ((Version("v-old"), 100),), Version("v1", 1, "t1"))
     assert step.describe() == "web: v-old -> v1 v1 (t1)"
+
+
+def test_the_fake_flags_deployments_and_lists_the_sdk_would_not_send(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its own checks work: a deployment that is not 100% of known versions, and a versions list
+    without deployable=true (whose paging the fake does not implement), are violations."""
+    with FakeCloudflare() as fake:
+        monkeypatch.setenv("CLOUDFLARE_API_TOKEN", fake.token)
+        monkeypatch.setenv("CLOUDFLARE_BASE_URL", fake.base_url)
+        fake.add_script(ACCOUNT, "s")
+        (version,) = fake.serving(ACCOUNT, "s")
+        with client_from_env() as client:
+            client.workers.scripts.versions.list("s", account_id=ACCOUNT)
+            for percentage, version_id in ((50, version), (100, "unknown")):
+                with pytest.raises(BadRequestError):
+                    client.workers.scripts.deployments.create(
+                        "s",
+                        account_id=ACCOUNT,
+                        strategy="percentage",
+                        versions=[{"percentage": percentage, "version_id": version_id}],
+                    )
+    assert fake.violations == [
+        "fake implements the versions list with deployable=true only",
+        f"POST deployment of s: {{'{version}': 50}} is not 100% of known versions",
+        "POST deployment of s: {'unknown': 100} is not 100% of known versions",
+    ]
+    assert fake.serving(ACCOUNT, "s") == {version: 100}
