@@ -22,6 +22,7 @@ from codex_infra.plan import PlanError, find_root, plan_stack, render_json, rend
 from codex_infra.reap import reap
 from codex_infra.refresh import refresh_command
 from codex_infra.reset import reset
+from codex_infra.rollback import rollback
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,3 +74,4 @@ main.add_command(refresh_command)
 main.add_command(reset)
 main.add_command(import_command)
 main.add_command(capacity)
+main.add_command(rollback)

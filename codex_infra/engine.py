@@ -166,6 +166,18 @@ def is_secret(value: Any) -> bool:
     return isinstance(value, str) and (value == SECRET or value.startswith("[secret:"))
 
 
+class UnknownInputError(Exception):
+    """An input the offline plan cannot know: computed at deploy time, or secret."""
+
+
+def known_input(resource: PlannedResource, key: str) -> str:
+    """A plain string input of the plan, as a command that calls an API by it needs it."""
+    value = resource.inputs.get(key)
+    if not isinstance(value, str) or not value or value == "[unknown]" or is_secret(value):
+        raise UnknownInputError(f"{resource.name}: its {key} is not known before a deploy")
+    return value
+
+
 def _plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
     """Wire value -> JSON-ready value, every secret replaced by SECRET (or its keyed
     fingerprint) at any depth, unless revealed."""

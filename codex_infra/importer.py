@@ -38,7 +38,8 @@ from codex_infra.engine import (
     SUBDOMAIN,
     Plan,
     PlannedResource,
-    is_secret,
+    UnknownInputError,
+    known_input,
 )
 from codex_infra.errors import FAULT, fail
 from codex_infra.overrides import Overrides, config_overrides
@@ -125,18 +126,11 @@ class ImportFile:
         return json.dumps(self.document(), indent=4) + "\n"
 
 
-def _input(resource: PlannedResource, key: str) -> str:
-    value = resource.inputs.get(key)
-    if not isinstance(value, str) or not value or value == "[unknown]" or is_secret(value):
-        raise ImportFileError(f"{resource.name}: its {key} is not known before a deploy")
-    return value
-
-
 def _look_up(resource: PlannedResource, account: Account) -> tuple[str | None, str]:
     """The resource's import id (None: left out) and a line saying what was found."""
     name = resource.name
     if resource.type in (SCRIPT, SUBDOMAIN):
-        account_id, script = _input(resource, "accountId"), _input(resource, "scriptName")
+        account_id, script = known_input(resource, "accountId"), known_input(resource, "scriptName")
         if not account.has_script(account_id, script):
             return None, (
                 f"{name}: left out: account {account_id} has no script {script!r}:"
@@ -144,7 +138,7 @@ def _look_up(resource: PlannedResource, account: Account) -> tuple[str | None, s
             )
         return f"{account_id}/{script}", f"{name}: {account_id}/{script}"
     if resource.type == DOMAIN:
-        account_id, hostname = _input(resource, "accountId"), _input(resource, "hostname")
+        account_id, hostname = known_input(resource, "accountId"), known_input(resource, "hostname")
         domain = account.custom_domain(account_id, hostname)
         if domain is None:
             return None, (
@@ -255,7 +249,7 @@ def import_command(stack: str, output: Path | None, overrides: Overrides) -> Non
             result = import_file(plan, CloudflareAccount(client))
     except (MissingTokenError, PlanError) as err:
         raise fail(str(err)) from None
-    except (CloudflareError, ImportFileError) as err:
+    except (CloudflareError, ImportFileError, UnknownInputError) as err:
         raise fail(str(err), FAULT) from None
     for line in result.report:
         click.echo(line, err=True)

@@ -15,7 +15,11 @@ test on any.
         ...
         assert fake.count("GET", r"/workers/scripts$") == 1
 
-More endpoints (rollback: versions, deployments): a handler and a `Route` in `ROUTES`.
+Each script has versions and deployments (newest first): `add_script` leaves one of each, as a
+first `wrangler deploy` does; `deploy` adds a version deployed to all traffic (what `pulumi up`
+does with a WorkersScript), `upload` one that is not deployed (`wrangler versions upload`).
+
+More endpoints: a handler and a `Route` in `ROUTES`.
 """
 
 from __future__ import annotations
@@ -25,11 +29,12 @@ import itertools
 import json
 import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 import pydantic
 import pytest
@@ -38,6 +43,14 @@ from cloudflare.types.shared.response_info import ResponseInfo
 from cloudflare.types.workers import domain_list_params, script_list_params
 from cloudflare.types.workers.domain_list_response import DomainListResponse
 from cloudflare.types.workers.script_list_response import ScriptListResponse
+from cloudflare.types.workers.scripts import (
+    deployment_create_params,
+    deployment_list_params,
+    version_list_params,
+)
+from cloudflare.types.workers.scripts.deployment import Deployment
+from cloudflare.types.workers.scripts.deployment_list_response import DeploymentListResponse
+from cloudflare.types.workers.scripts.version_list_response import VersionListResponse
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
 from werkzeug.serving import BaseWSGIServer, make_server
@@ -55,13 +68,16 @@ def _sdk_query(params: type, *path_params: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Route:
-    """One endpoint: what it answers (`result` model; a list of them if `many`) and accepts."""
+    """One endpoint: what it answers and accepts. `result` is the SDK's model of the answer's
+    `result`; with `many`, of each element of it, a list; with `paged`, of each element of
+    `result.items` (the SDK's V4 page)."""
 
     method: str
     rule: str  # a werkzeug rule under API_PREFIX
     handler: str  # the FakeCloudflare method: (account, request, **path args) -> result
     result: type[pydantic.BaseModel]
     many: bool = False
+    paged: bool = False
     query: frozenset[str] = frozenset()
 
 
@@ -82,7 +98,41 @@ ROUTES = (
         many=True,
         query=_sdk_query(domain_list_params.DomainListParams, "account_id"),
     ),
+    Route(
+        "GET",
+        "/accounts/<account_id>/workers/scripts/<script_name>/versions",
+        "_list_versions",
+        VersionListResponse,
+        paged=True,
+        query=_sdk_query(version_list_params.VersionListParams, "account_id"),
+    ),
+    # The API answers `result: {deployments: [...]}` (Cloudflare's API reference; wrangler's
+    # fetchLatestDeployments reads `result.deployments`): the SDK's DeploymentListResponse. SDK
+    # 5.9.0's `deployments.list` wraps that model in its V4 page (`result.items`), which this
+    # answer does not fill: see codex_infra/rollback.py.
+    Route(
+        "GET",
+        "/accounts/<account_id>/workers/scripts/<script_name>/deployments",
+        "_list_deployments",
+        DeploymentListResponse,
+        query=_sdk_query(deployment_list_params.DeploymentListParams, "account_id"),
+    ),
+    Route(
+        "POST",
+        "/accounts/<account_id>/workers/scripts/<script_name>/deployments",
+        "_create_deployment",
+        Deployment,
+        query=frozenset({"force"}),
+    ),
 )
+
+# What the SDK sends in a deployment's body (`force` goes in the query), nested keys included.
+_DEPLOYMENT_BODY = frozenset(deployment_create_params.DeploymentCreateParams.__annotations__) - {
+    "account_id",
+    "force",
+}
+_DEPLOYMENT_VERSION = frozenset(deployment_create_params.Version.__annotations__)
+_DEPLOYMENT_ANNOTATIONS = frozenset({"workers/message"})  # Annotations' alias of workers_message
 
 
 class _Envelope(pydantic.BaseModel, extra="forbid"):
@@ -124,6 +174,9 @@ class Call:
     query: dict[str, str]
     headers: dict[str, str]
     status: int = 0
+    # time.perf_counter() when it arrived and when its answer was ready.
+    arrived: float = field(default_factory=time.perf_counter)
+    answered: float = 0.0
 
 
 @dataclass
@@ -141,10 +194,17 @@ class Account:
     id: str
     scripts: dict[str, Json] = field(default_factory=dict[str, Json])  # by name
     domains: dict[str, Json] = field(default_factory=dict[str, Json])  # by id
+    # By script name, newest first, as the API lists them.
+    versions: dict[str, list[Json]] = field(default_factory=dict[str, list[Json]])
+    deployments: dict[str, list[Json]] = field(default_factory=dict[str, list[Json]])
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+AUTHOR = "ops@example.com"
+NO_SUCH_SCRIPT = (10007, "This Worker does not exist on your account.")
 
 
 class FakeCloudflare:
@@ -155,6 +215,7 @@ class FakeCloudflare:
         self.violations: list[str] = []
         self.faults: list[Fault] = []
         self._ids = itertools.count(1)
+        self._clock = datetime.now(UTC)
         self._lock = threading.Lock()
         self._server: BaseWSGIServer | None = None
         self._routes = {f"{r.method} {r.rule}": r for r in ROUTES}
@@ -206,6 +267,75 @@ class FakeCloudflare:
                 "logpush": False,
                 "usage_model": "standard",
             }
+            self._deploy({self._version(account_id, name, "wrangler"): 100}, account_id, name)
+
+    def deploy(self, account_id: str, name: str, source: str = "terraform") -> str:
+        """A new version serving all traffic, as an upload of the script leaves it; its id."""
+        with self._lock:
+            version_id = self._version(account_id, name, source)
+            self._deploy({version_id: 100}, account_id, name, source)
+        return version_id
+
+    def upload(self, account_id: str, name: str) -> str:
+        """A new version that serves nothing (`wrangler versions upload`); its id."""
+        with self._lock:
+            return self._version(account_id, name, "wrangler")
+
+    def split(self, account_id: str, name: str, percentages: dict[str, float]) -> None:
+        """A gradual deployment: traffic split between versions."""
+        with self._lock:
+            self._deploy(percentages, account_id, name, "wrangler")
+
+    def serving(self, account_id: str, name: str) -> dict[str, float]:
+        """Version id -> percentage of the script's latest deployment."""
+        (latest, *_) = self.accounts[account_id].deployments[name]
+        return {v["version_id"]: v["percentage"] for v in latest["versions"]}
+
+    def _version(self, account_id: str, name: str, source: str) -> str:
+        versions = self._account(account_id).versions.setdefault(name, [])
+        stamp = self._tick()
+        versions.insert(
+            0,
+            {
+                "id": str(uuid.uuid4()),
+                "number": len(versions) + 1,
+                "metadata": {
+                    "author_email": AUTHOR,
+                    "author_id": uuid.uuid4().hex,
+                    "created_on": stamp,
+                    "modified_on": stamp,
+                    "source": source,
+                    "hasPreview": False,
+                },
+            },
+        )
+        return versions[0]["id"]
+
+    def _deploy(
+        self,
+        percentages: dict[str, float],
+        account_id: str,
+        name: str,
+        source: str = "wrangler",
+        message: str | None = None,
+    ) -> Json:
+        deployment: Json = {
+            "id": str(uuid.uuid4()),
+            "created_on": self._tick(),
+            "source": source,
+            "strategy": "percentage",
+            "versions": [{"percentage": p, "version_id": v} for v, p in percentages.items()],
+            "author_email": AUTHOR,
+        }
+        if message is not None:
+            deployment["annotations"] = {"workers/message": message}
+        self._account(account_id).deployments.setdefault(name, []).insert(0, deployment)
+        return deployment
+
+    def _tick(self) -> str:
+        """Now, strictly later than the last time given: the order of events is their times'."""
+        self._clock = max(datetime.now(UTC), self._clock + timedelta(milliseconds=1))
+        return self._clock.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def add_domain(
         self, account_id: str, hostname: str, service: str, zone_id: str, zone_name: str = ""
@@ -253,7 +383,7 @@ class FakeCloudflare:
         route, status, result = self._answer(request, call)
         body = self._envelope(status, result)
         self._check(call, route, status, body)
-        call.status = status
+        call.status, call.answered = status, time.perf_counter()
         response = Response(json.dumps(body), status=status, content_type="application/json")
         return response(environ, start_response)
 
@@ -315,6 +445,12 @@ class FakeCloudflare:
         problems = _undeclared(envelope.errors + envelope.messages, "errors")
         if route is not None and envelope.success:
             items = body["result"] if route.many else [body["result"]]
+            if route.paged:
+                page = body["result"]
+                if not isinstance(page, dict) or set(cast(Json, page)) != {"items"}:
+                    self.violations.append(f"{where}: result is not a page of items")
+                    return
+                items = cast(Json, page)["items"]
             if not isinstance(items, list):
                 self.violations.append(f"{where}: result is not a list")
                 return
@@ -342,6 +478,64 @@ class FakeCloudflare:
             for d in account.domains.values()
             if all(d.get(key) == value for key, value in wanted.items())
         ]
+
+    def _script(self, account: Account, script_name: str) -> str:
+        if script_name not in account.scripts:
+            raise RefusalError(404, *NO_SUCH_SCRIPT)
+        return script_name
+
+    def _list_versions(self, account: Account, request: Request, script_name: str) -> Json:
+        """deployable=true: every deployable version, no pagination (all of them are here)."""
+        if request.args.get("deployable") != "true":
+            self.violations.append("fake implements the versions list with deployable=true only")
+        return {"items": [dict(v) for v in account.versions[self._script(account, script_name)]]}
+
+    def _list_deployments(self, account: Account, request: Request, script_name: str) -> Json:
+        if request.args:
+            self.violations.append("fake does not implement the deployments list's parameters")
+        return {
+            "deployments": [
+                dict(d) for d in account.deployments[self._script(account, script_name)]
+            ]
+        }
+
+    def _create_deployment(self, account: Account, request: Request, script_name: str) -> Json:
+        """Only what the SDK sends is taken; codex-infra checks the versions before it deploys,
+        so a deployment that is not 100% of known versions is a violation, not an answer."""
+        script = self._script(account, script_name)
+        body: Any = request.get_json(silent=True)
+        problems = _deployment_problems(body)
+        percentages: dict[str, float] = {}
+        if not problems:
+            percentages = {e["version_id"]: e["percentage"] for e in body["versions"]}
+            known = {v["id"] for v in account.versions[script]}
+            if sum(percentages.values()) != 100 or not set(percentages) <= known:
+                problems.append(f"{percentages} is not 100% of known versions")
+        if problems:
+            self.violations.append(f"POST deployment of {script}: {'; '.join(problems)}")
+            raise RefusalError(400, 10000, "fake: refused deployment")
+        message = body.get("annotations", {}).get("workers/message")
+        return dict(self._deploy(percentages, account.id, script, "api", message))
+
+
+def _deployment_problems(body: Any) -> list[str]:
+    """Where a deployment's body is not what the SDK's DeploymentCreateParams give."""
+    if not isinstance(body, dict):
+        return ["the body is not a JSON object"]
+    body = cast(Json, body)
+    problems = [f"unknown key {k!r}" for k in sorted(set(body) - _DEPLOYMENT_BODY)]
+    if body.get("strategy") != "percentage":
+        problems.append(f"strategy {body.get('strategy')!r}")
+    versions: Any = body.get("versions")
+    if not isinstance(versions, list) or not versions:
+        return [*problems, "no versions"]
+    for entry in cast(list[Any], versions):
+        if not isinstance(entry, dict) or set(cast(Json, entry)) ^ _DEPLOYMENT_VERSION:
+            problems.append(f"version entry {entry!r}")
+    annotations: Any = body.get("annotations", {})
+    if not isinstance(annotations, dict) or set(cast(Json, annotations)) - _DEPLOYMENT_ANNOTATIONS:
+        problems.append(f"annotations {annotations!r}")
+    return problems
 
 
 @contextlib.contextmanager

@@ -28,6 +28,7 @@ from codex_infra.engine import (
     SUBDOMAIN,
     Plan,
     PlannedResource,
+    UnknownInputError,
     load_stack_config,
 )
 from codex_infra.importer import CustomDomain, ImportFile, ImportFileError, import_file
@@ -273,7 +274,7 @@ def test_an_input_unknown_before_a_deploy_is_refused() -> None:
     script = PlannedResource(
         "urn:a", SCRIPT, "s", None, True, False, False, (), {"accountId": "[unknown]"}
     )
-    with pytest.raises(ImportFileError, match="s: its accountId is not known before a deploy"):
+    with pytest.raises(UnknownInputError, match="s: its accountId is not known before a deploy"):
         import_file(Plan("codex", "staging", [script]), Holding())
 
 

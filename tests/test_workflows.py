@@ -26,7 +26,7 @@ from codex_infra.capacity import NO_ROOM
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
-NAMES = ("ci", "preview", "deploy", "reap", "refresh")
+NAMES = ("ci", "preview", "deploy", "reap", "refresh", "rollback")
 ACTIONS = ROOT / ".github" / "actions"
 COMPOSITES = (
     "build-bundles",
@@ -119,6 +119,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
     },
     "reap": {"reap": {"contents": "read", "pull-requests": "read"}},
     "refresh": {"refresh": {"contents": "read"}},
+    "rollback": {"rollback": {"contents": "read"}},
 }
 
 # The only jobs that may read secrets.
@@ -128,6 +129,7 @@ SECRET_JOBS: dict[str, set[str]] = {
     "deploy": {"staging", "e2e-staging", "production"},
     "reap": {"reap"},
     "refresh": {"refresh"},
+    "rollback": {"rollback"},
 }
 STRIPE_SECRETS = {"STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"}
 STRIPE_JOBS = {("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")}
@@ -261,6 +263,8 @@ def test_triggers() -> None:
     assert apply["type"] == "boolean"
     assert apply["default"] is False
 
+    assert set(load("rollback")["on"]) == {"workflow_dispatch"}  # by hand only
+
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_pull_request_target(name: str) -> None:
@@ -385,6 +389,8 @@ ENVIRONMENTS: dict[str, dict[str, str]] = {
     "deploy": {"staging": "staging", "e2e-staging": "staging", "production": "production"},
     "reap": {"reap": "preview"},
     "refresh": {"refresh": "production"},
+    # The stack chosen at dispatch, production or staging (see the rollback test).
+    "rollback": {"rollback": "${{ inputs.stack }}"},
 }
 
 
@@ -441,6 +447,10 @@ def test_deploy_and_reap_never_cancel() -> None:
     for job_id in ("staging", "production"):
         assert _concurrency(deploy, job_id)["cancel-in-progress"] is False
     assert load("reap")["concurrency"]["cancel-in-progress"] is False
+    assert load("rollback")["concurrency"] == {
+        "group": "rollback-${{ inputs.stack }}",  # not deploy's: it must not wait behind one
+        "cancel-in-progress": False,
+    }
 
 
 def test_production_waits_for_staging_behind_its_environment() -> None:
@@ -826,7 +836,7 @@ def test_the_anchor_check_would_have_caught_the_old_retry_action() -> None:
     ]
 
 
-@pytest.mark.parametrize("name", ["deploy", "reap", "refresh"])
+@pytest.mark.parametrize("name", ["deploy", "reap", "refresh", "rollback"])
 def test_jobs_with_production_credentials_run_for_main_only(name: str) -> None:
     for job_id, job in jobs(name).items():
         assert MAIN_ONLY in job["if"], f"{name}/{job_id}"
@@ -970,3 +980,75 @@ def test_refresh_fills_the_parent_from_production_on_main_only_then_resets_stagi
     assert set(SECRET.findall(yaml.safe_dump(reset))) == {"NONPRODUCTION_NEON_API_KEY"}
     config = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())["config"]
     assert (ROOT / config["maskFile"]["default"]).is_file()
+
+
+def test_rollback_runs_the_command_in_the_stacks_environment_with_its_token_only() -> None:
+    doc = load("rollback")
+    inputs = doc["on"]["workflow_dispatch"]["inputs"]
+    assert inputs["stack"] == {
+        "description": "Stack to roll back",
+        "required": True,
+        "default": "production",
+        "type": "choice",
+        "options": ["production", "staging"],
+    }
+    assert inputs["versions"]["type"] == "string"
+    assert inputs["versions"]["required"] is False
+    (job,) = doc["jobs"].values()
+    # GitHub refuses a choice outside the options; the job checks it all the same, so that no
+    # other environment (a new one would hand out repository secrets) is ever named.
+    assert job["if"] == (
+        f"{MAIN_ONLY} && (inputs.stack == 'production' || inputs.stack == 'staging')"
+    )
+    assert job["environment"] == {"name": "${{ inputs.stack }}"}
+    assert set(SECRET.findall(yaml.safe_dump(doc))) == {"CLOUDFLARE_API_TOKEN"}
+    assert job["timeout-minutes"] <= 10
+    # Python and uv only: the command plans offline and calls Cloudflare, no Pulumi CLI.
+    assert [action(s) for s in job["steps"] if "uses" in s] == [
+        "actions/checkout",
+        "astral-sh/setup-uv",
+    ]
+    assert "pulumi" not in code_lines(raw("rollback")).replace("codex-infra rollback", "")
+    sync, command = [s for s in job["steps"] if "run" in s]
+    assert sync["run"] == "uv sync --frozen --no-dev"
+    assert command["env"] == {
+        "STACK": "${{ inputs.stack }}",
+        "VERSIONS": "${{ inputs.versions }}",
+        "CLOUDFLARE_API_TOKEN": "${{ secrets.CLOUDFLARE_API_TOKEN }}",
+    }
+
+
+@pytest.mark.parametrize(
+    ("versions", "expected"),
+    [
+        ("", []),
+        (
+            "  codex-web-production=v1   auth-worker-production=v2 ",
+            ["--to", "codex-web-production=v1", "--to", "auth-worker-production=v2"],
+        ),
+        ("a=* b=$(id)", ["--to", "a=*", "--to", "b=$(id)"]),
+    ],
+)
+def test_rollback_turns_each_version_pair_into_one_to(
+    tmp_path: Path, versions: str, expected: list[str]
+) -> None:
+    """The step's own script, `uv` stubbed on PATH: the pairs arrive as separate arguments,
+    never globbed or evaluated."""
+    (tmp_path / "uv").write_text('#!/bin/sh\nprintf "%s\\n" "$@" > "$CALLS"\n')
+    (tmp_path / "uv").chmod(0o755)
+    (tmp_path / "a=x").write_text("")  # what a glob of `a=*` would find
+    (step,) = [
+        s for s in jobs("rollback")["rollback"]["steps"] if "codex-infra" in s.get("run", "")
+    ]
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "CALLS": str(tmp_path / "calls"),
+        "STACK": "production",
+        "VERSIONS": versions,
+    }
+    subprocess.run(["bash", "-c", step["run"]], env=env, cwd=tmp_path, check=True, timeout=30)
+    called = (tmp_path / "calls").read_text().splitlines()
+    assert called == [
+        *("run", "--frozen", "--no-dev", "codex-infra", "rollback", "production", "--yes"),
+        *expected,
+    ]
