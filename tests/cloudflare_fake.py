@@ -53,8 +53,9 @@ from cloudflare.types.workers.scripts.deployment_list_response import Deployment
 from cloudflare.types.workers.scripts.version_list_response import VersionListResponse
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
-from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.loopback import LoopbackServer
 
 Json = dict[str, Any]
 API_PREFIX = "/client/v4"
@@ -217,7 +218,7 @@ class FakeCloudflare:
         self._ids = itertools.count(1)
         self._clock = datetime.now(UTC)
         self._lock = threading.Lock()
-        self._server: BaseWSGIServer | None = None
+        self._http = LoopbackServer(self._wsgi, "FakeCloudflare")
         self._routes = {f"{r.method} {r.rule}": r for r in ROUTES}
         self._urls = Map(
             [Rule(r.rule, methods=[r.method], endpoint=key) for key, r in self._routes.items()]
@@ -226,22 +227,15 @@ class FakeCloudflare:
     # Life cycle -----------------------------------------------------------------------
 
     def __enter__(self) -> FakeCloudflare:
-        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        ).start()
+        self._http.start()
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        self._http.stop()
 
     @property
     def base_url(self) -> str:
-        assert self._server is not None, "FakeCloudflare is not started"
-        return f"http://127.0.0.1:{self._server.server_port}{API_PREFIX}"
+        return self._http.url(API_PREFIX)
 
     # Seeding and inspection -----------------------------------------------------------
 

@@ -37,8 +37,9 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAP
 from openapi_core.exceptions import OpenAPIError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
-from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
+
+from tests.loopback import LoopbackServer
 
 Json = dict[str, Any]
 #: A route of the fake: (project, request, **path args) -> (status, body or None).
@@ -176,7 +177,7 @@ class FakeNeon:
         self._fail_actions: set[str] = set()
         self._ids = itertools.count(100001)
         self._lock = threading.Lock()
-        self._server: BaseWSGIServer | None = None
+        self._http = LoopbackServer(self._wsgi, "FakeNeon")
         branch = "/projects/<project_id>/branches/<branch_id>"
         self._handlers: dict[str, Handler] = {
             "GET /projects/<project_id>/branches": self._list,
@@ -202,17 +203,11 @@ class FakeNeon:
     # Life cycle -----------------------------------------------------------------------
 
     def start(self) -> FakeNeon:
-        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True)
-        threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        ).start()
+        self._http.start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        self._http.stop()
 
     def __enter__(self) -> FakeNeon:
         return self.start()
@@ -222,8 +217,7 @@ class FakeNeon:
 
     @property
     def api_host(self) -> str:
-        assert self._server is not None, "FakeNeon is not started"
-        return f"http://127.0.0.1:{self._server.server_port}{API_PREFIX}"
+        return self._http.url(API_PREFIX)
 
     def env(self) -> dict[str, str]:
         """Environment for code under test: where the fake is and its key."""
