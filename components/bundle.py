@@ -126,10 +126,7 @@ def stage_assets(project: Path, assets_dir: str) -> str:
     """
     source = project / assets_dir
     names = publishable_assets(source)
-    digest = hashlib.sha256()
-    for name in names:
-        digest.update(name.encode() + b"\0" + sha256_file(source / name).encode() + b"\0")
-    staged = f"{STAGED_ASSETS_DIR}/{digest.hexdigest()[:32]}"
+    staged = f"{STAGED_ASSETS_DIR}/{hash_tree(source, names)[:32]}"
     parent, target = project / STAGED_ASSETS_DIR, project / staged
     parent.mkdir(parents=True, exist_ok=True)
     if not target.is_dir():
@@ -156,10 +153,13 @@ def read_optional(root: Path, name: str) -> str | None:
     return path.read_text() if path.is_file() else None
 
 
-def hash_tree(root: Path) -> str:
-    """One digest of every file's path and bytes: changes when any migration is added or edited."""
+def hash_tree(root: Path, names: list[str] | None = None) -> str:
+    """One digest of the paths and bytes of `names` (relative POSIX paths, in order; default:
+    every file under root, in path order): changes when any file is added, removed or edited."""
+    if names is None:
+        names = [p.relative_to(root).as_posix() for p in sorted(root.rglob("*")) if p.is_file()]
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(sha256_file(path).encode() + b"\0")
+    for name in names:
+        digest.update(name.encode() + b"\0")
+        digest.update(sha256_file(root / name).encode() + b"\0")
     return digest.hexdigest()
