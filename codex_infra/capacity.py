@@ -31,13 +31,10 @@ from codex_infra.engine import (
     NEON_BRANCH,
     SCRIPT,
     Plan,
-    load_stack_config,
-    with_overrides,
-    with_placeholder_secrets,
 )
 from codex_infra.errors import FAULT, USAGE_ERROR, fail
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root, plan_stack
+from codex_infra.plan import PlanError, find_root, plan_stack, stack_config
 from codex_infra.reap import CONFIG_STACK, Thing, preview_pr
 from components.naming import Kind, NamingError, parse_stack
 from components.neon_api import NeonClient, NeonConfigError, NeonError
@@ -190,10 +187,7 @@ def survey(root: Path, preview_stack: str, overrides: Overrides) -> Survey:
         given = Overrides({}, {}) if stack == "production" else overrides
         plans[stack] = plan_stack(root, stack, given.plain, given.secret)
     project, account = home(plans[preview_stack])
-    config = with_placeholder_secrets(
-        with_overrides(load_stack_config(root, preview_stack), overrides.plain, overrides.secret),
-        preview_stack,
-    )
+    config = stack_config(root, preview_stack, overrides.plain, overrides.secret)
     try:
         settings = load_settings(preview_stack, config.values, config.secret_keys, root)
     except ConfigError as err:

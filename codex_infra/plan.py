@@ -30,6 +30,7 @@ from codex_infra.engine import (
     Placeholders,
     Plan,
     PlannedResource,
+    StackConfig,
     StackConfigError,
     load_stack_config,
     run_program,
@@ -128,6 +129,21 @@ def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
     return value
 
 
+def stack_config(
+    root: Path,
+    stack: str,
+    config_overrides: Mapping[str, str] | None = None,
+    secret_overrides: Mapping[str, str] | None = None,
+    marker: str = "placeholder",
+) -> StackConfig:
+    """The stack's committed config plus `pulumi config set [--secret]`-style overrides; secrets
+    nobody gave are placeholders (`marker` in their shape)."""
+    config = with_overrides(
+        load_stack_config(root, stack), config_overrides or {}, secret_overrides or {}
+    )
+    return with_placeholder_secrets(config, stack, marker)
+
+
 def run_stack(
     root: Path,
     plan: Plan,
@@ -139,14 +155,11 @@ def run_stack(
     """Runs the program of `plan.stack` into `plan`: the stack's committed config plus
     `pulumi config set [--secret]`-style overrides; secrets nobody gave are placeholders
     (`marker` in their shape). Raises PlanError for anything the caller can fix."""
-    secrets = dict(secret_overrides or {})
-    hidden = tuple(v for v in secrets.values() if v)
+    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
     try:
-        config = with_overrides(
-            load_stack_config(root, plan.stack), config_overrides or {}, secrets
-        )
+        config = stack_config(root, plan.stack, config_overrides, secret_overrides, marker)
         with _pinned_clock(), _collector_paused():
-            run_program(root, with_placeholder_secrets(config, plan.stack, marker), plan, cloud)
+            run_program(root, config, plan, cloud)
     except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
         raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
 
