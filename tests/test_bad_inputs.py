@@ -3,7 +3,6 @@ naming the key (or the stack), never a traceback."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,8 @@ import yaml
 from click.testing import CliRunner
 
 from codex_infra.cli import main
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 
-PROJECT_FILES = ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml", "__main__.py")
 HOSTNAMES = {
     "web": "codex.example.com",
     "auth": "auth.example.com",
@@ -154,10 +152,7 @@ BAD = [
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project for bad stack files, with an assets dir holding Worker code."""
-    root = tmp_path_factory.mktemp("project")
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "examples", root / "examples")
+    root = copy_project(tmp_path_factory.mktemp("project"))
     unsafe = root / "examples" / "unsafe-assets"
     unsafe.mkdir()
     (unsafe / "index.html").write_text("<!doctype html>\n")

@@ -17,7 +17,7 @@ from codex_infra.cli import main
 from codex_infra.overrides import Overrides
 from components.plans import CLOUDFLARE_PLANS, NEON_PLANS, CloudflareLimits, NeonLimits
 from tests.cloudflare_fake import FakeCloudflare, fake_cloudflare
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, REPO
 from tests.neon_fake import FakeNeon, fake_neon
 from tests.test_settings import load, refused
 
@@ -43,7 +43,7 @@ def preview_scripts(pr: int) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def _in_project_without_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
     for name in ("NEON_API_KEY", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
 
@@ -55,7 +55,7 @@ def surveyed(stack: str = "pr-1", **config: str) -> Survey:
     """The real plans of the preview, staging and production, once per config."""
     key = (("stack", stack), *sorted(config.items()))
     if key not in _SURVEYS:
-        _SURVEYS[key] = survey(ROOT, stack, Overrides(dict(config), {}))
+        _SURVEYS[key] = survey(PROJECT_DIR, stack, Overrides(dict(config), {}))
     return _SURVEYS[key]
 
 
@@ -158,7 +158,7 @@ def test_previews_that_fit_for_each_plan(neon: str, cloudflare: str, topology: s
 
 
 def test_the_readme_table_is_this_one() -> None:
-    readme = (ROOT / "README.md").read_text()
+    readme = (REPO / "README.md").read_text()
     for neon in ("free", "launch", "scale"):
         (row,) = [line for line in readme.splitlines() if line.startswith(f"| `{neon}` |")]
         cells = [c.strip() for c in row.strip("|").split("|")[1:]]

@@ -14,7 +14,7 @@ from codex_infra import check as check_module
 from codex_infra.cli import main
 from codex_infra.engine import Plan
 from codex_infra.policies import RULES
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, REPO
 from tests.test_policies import MUTATIONS, Mutation, Planned
 
 CI_STACKS = ("production", "staging", "pr-1")
@@ -22,7 +22,7 @@ CI_STACKS = ("production", "staging", "pr-1")
 
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
 
 
 @pytest.mark.parametrize("stack", CI_STACKS)
@@ -58,7 +58,7 @@ def test_a_mutated_plan_fails_listing_each_violation(
 
 
 def test_ci_runs_the_check_for_each_stack_kind() -> None:
-    workflow = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())
+    workflow = yaml.safe_load((REPO / ".github/workflows/ci.yml").read_text())
     runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     (script,) = [run for run in runs if "codex-infra check" in run]
     assert f"for stack in {' '.join(CI_STACKS)}; do" in script

@@ -3,7 +3,6 @@ ways that add, remove, replace and update resources, one of them protected."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -20,10 +19,8 @@ from codex_infra.diff import (
     render_report,
 )
 from codex_infra.engine import SECRET
-from tests.conftest import ROOT
+from tests.conftest import copy_project
 
-PROJECT = ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml", "__main__.py")
-PACKAGES = ("components", "codex_infra", "examples")
 # (file, before, after): each edit must still apply to the current code.
 EDITS = (
     # A new script name: the auth script and its workers.dev switch are replaced, production's
@@ -68,12 +65,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
     git(repo, "init", "--quiet")
     (repo / "README.md").write_text("codex\n")
     empty = commit(repo, "empty")
-    for name in PROJECT:
-        shutil.copy(ROOT / name, repo / name)
-    for name in PACKAGES:
-        shutil.copytree(
-            ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
-        )
+    copy_project(repo)
     base = commit(repo, "project")
     for name, before, after in EDITS:
         text = (repo / name).read_text()
@@ -229,12 +221,7 @@ def test_a_base_whose_components_differ_inside_plans_with_its_own_code(tmp_path:
     """A refactor that changes no resource (here: names the harness once imported) is no change."""
     repo = tmp_path
     git(repo, "init", "--quiet")
-    for name in PROJECT:
-        shutil.copy(ROOT / name, repo / name)
-    for name in PACKAGES:
-        shutil.copytree(
-            ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
-        )
+    copy_project(repo)
     settings = repo / "components/settings.py"
     original = settings.read_text()
     assert "NAMESPACE" in original

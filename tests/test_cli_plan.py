@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import ENGINE_LOG, SECRET, Plan
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, copy_project
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 STACKS = ("production", "staging", "pr-7")
@@ -74,7 +74,7 @@ def run(*args: str) -> Result:
 
 @pytest.fixture(autouse=True)
 def in_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
 
 
 @pytest.mark.parametrize("stack", STACKS)
@@ -224,7 +224,11 @@ def test_the_console_script_in_a_fresh_process_matches_in_process_runs() -> None
     script = shutil.which("codex-infra", path=str(Path(sys.executable).parent))
     assert script is not None
     fresh = subprocess.run(
-        [script, "plan", "pr-1", "--json"], cwd=ROOT, env=env, capture_output=True, check=False
+        [script, "plan", "pr-1", "--json"],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        check=False,
     )
     assert (fresh.returncode, fresh.stderr) == (0, b"")
     assert fresh.stdout == in_process
@@ -284,9 +288,7 @@ def test_caller_mistakes_are_one_line_and_exit_2(args: list[str], message: str) 
 
 
 def test_a_broken_stack_file_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("Pulumi.yaml", "__main__.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    copy_project(tmp_path)
     (tmp_path / "Pulumi.staging.yaml").write_text("config: [unclosed\n")
     monkeypatch.chdir(tmp_path / "examples")  # the project is found from a subdirectory too
     error = one_line_error(run("plan", "staging"))

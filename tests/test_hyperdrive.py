@@ -27,7 +27,7 @@ from codex_infra.plan import PLAN_EPOCH
 from codex_infra.policies import Topology, evaluate, from_plan
 from components.hyperdrive import Origin, OriginError
 from components.settings import ConfigError, load_settings
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR
 from tests.test_program import ACCOUNT, STACKS, Planned, bindings, scripts
 
 
@@ -35,8 +35,8 @@ from tests.test_program import ACCOUNT, STACKS, Planned, bindings, scripts
 def _switched_on(stack: str) -> tuple[Plan, dict[str, Any]]:
     os.environ["SOURCE_DATE_EPOCH"] = PLAN_EPOCH
     plan = Plan("codex", stack)
-    config = with_overrides(load_stack_config(ROOT, stack), {"hyperdrive": "true"}, {})
-    program = run_program(ROOT, with_placeholder_secrets(config, stack), plan)
+    config = with_overrides(load_stack_config(PROJECT_DIR, stack), {"hyperdrive": "true"}, {})
+    program = run_program(PROJECT_DIR, with_placeholder_secrets(config, stack), plan)
     return plan, program
 
 
@@ -46,9 +46,11 @@ def _resolved(output: Any) -> Any:
 
 def _settings(stack: str, **plain: str) -> bool:
     config = with_placeholder_secrets(
-        with_overrides(load_stack_config(ROOT, stack), plain, {}), stack
+        with_overrides(load_stack_config(PROJECT_DIR, stack), plain, {}), stack
     )
-    return load_settings(stack, config.values, config.secret_keys, ROOT).hyperdrive.hyperdrive
+    return load_settings(
+        stack, config.values, config.secret_keys, PROJECT_DIR
+    ).hyperdrive.hyperdrive
 
 
 def test_the_switch_is_off_unless_the_stack_sets_it() -> None:
@@ -163,4 +165,4 @@ def test_every_worker_binds_the_config_by_its_id_and_comes_after_it(stack: str) 
 def test_the_guardrails_pass_with_the_switch_on(stack: str) -> None:
     plan, _ = _switched_on(stack)
     now = dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
-    assert evaluate(from_plan(plan.resources), now, Topology.of(ROOT, stack)) == []
+    assert evaluate(from_plan(plan.resources), now, Topology.of(PROJECT_DIR, stack)) == []

@@ -33,11 +33,11 @@ from codex_infra.engine import (
 )
 from codex_infra.importer import CustomDomain, ImportFile, ImportFileError, import_file
 from tests.cloudflare_fake import DEFAULT_TOKEN, FakeCloudflare, fake_cloudflare
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 
-_PRODUCTION = load_stack_config(ROOT, "production").values
+_PRODUCTION = load_stack_config(PROJECT_DIR, "production").values
 ACCOUNT = _PRODUCTION["codex:cloudflareAccountId"]
 ZONE = _PRODUCTION["codex:zoneId"]
 HOSTNAMES: dict[str, str] = json.loads(_PRODUCTION["codex:hostnames"])
@@ -45,7 +45,7 @@ HOSTNAMES: dict[str, str] = json.loads(_PRODUCTION["codex:hostnames"])
 
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
 
 
 def _of_type(plan: Plan, type_: str) -> list[PlannedResource]:

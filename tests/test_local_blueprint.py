@@ -4,7 +4,6 @@ asks of this machine, and the miniflare options and variables built from it. No 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from codex_infra.local.state import LOOPBACK, LocalError
 from codex_infra.local.workers import miniflare_options
 from codex_infra.plan import run_stack
 from components.environment import only_its_environment
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, copy_project
 
 ENDPOINT = Endpoint(LOOPBACK, 54321, "local-password")
 PORTS = {"codex-web-preview-7": 8701, "auth-worker-preview-7": 8702}
@@ -26,7 +25,7 @@ PORTS = {"codex-web-preview-7": 8701, "auth-worker-preview-7": 8702}
 
 def _local(
     stack: str,
-    root: Path = ROOT,
+    root: Path = PROJECT_DIR,
     passwords: dict[str, str] | None = None,
     config: dict[str, str] | None = None,
 ):
@@ -44,7 +43,7 @@ def preview() -> tuple[Plan, Blueprint]:
 
 def _workers(preview: tuple[Plan, Blueprint], home: Path) -> dict[str, dict[str, Any]]:
     _, blueprint = preview
-    options = miniflare_options(blueprint.scripts, PORTS, ROOT, home, blueprint.hyperdrives)
+    options = miniflare_options(blueprint.scripts, PORTS, PROJECT_DIR, home, blueprint.hyperdrives)
     assert options["defaultPersistRoot"] == str(home / "persist")
     assert options["cf"] is False
     assert options["host"] == LOOPBACK
@@ -83,7 +82,7 @@ def test_workers_come_from_the_plans_scripts_modules_and_bindings(
     workers = _workers(preview, tmp_path)
     assert sorted(workers) == sorted(str(s.inputs["scriptName"]) for s in plan.of_type(SCRIPT))
     web = workers["codex-web-preview-7"]
-    base = ROOT / "examples/bundles/web"
+    base = PROJECT_DIR / "examples/bundles/web"
     assert web["modulesRoot"] == str(base)
     # The entry first; the Text module as wrangler wrote it; the source map is no module.
     assert web["modules"] == [
@@ -101,7 +100,9 @@ def test_workers_come_from_the_plans_scripts_modules_and_bindings(
         "index.html",
         "robots.txt",
     ]
-    assert (served / "_headers").read_text() == (ROOT / "examples/assets/_headers").read_text()
+    assert (served / "_headers").read_text() == (
+        PROJECT_DIR / "examples/assets/_headers"
+    ).read_text()
     assert web["assets"] == {
         "directory": str(served),
         "binding": "ASSETS",
@@ -132,7 +133,9 @@ def test_hyperdrive_serves_its_bindings_with_the_stacks_own_database(tmp_path: P
     (config,) = plan.of_type(HYPERDRIVE)
     local = ENDPOINT.url("neondb_owner", "neondb_preview_pr_7")
     assert blueprint.hyperdrives == {cloud.hyperdrive_ids["codex-hyperdrive"]: local}
-    options = miniflare_options(blueprint.scripts, PORTS, ROOT, tmp_path, blueprint.hyperdrives)
+    options = miniflare_options(
+        blueprint.scripts, PORTS, PROJECT_DIR, tmp_path, blueprint.hyperdrives
+    )
     for worker in options["workers"]:
         assert worker["hyperdrives"] == {"HYPERDRIVE": local}, worker["name"]
         assert worker["bindings"]["DATABASE_URL"] == local  # still there, for other drivers
@@ -186,7 +189,7 @@ def test_a_binding_added_in_components_appears_locally(tmp_path: Path) -> None:
             {"name": "ADMIN", "type": "service", "service": "admin", "entrypoint": "Api"},
         ]
     )
-    (worker,) = miniflare_options([script], {}, ROOT, tmp_path, {})["workers"]
+    (worker,) = miniflare_options([script], {}, PROJECT_DIR, tmp_path, {})["workers"]
     assert worker["kvNamespaces"] == {"CACHE": "ns1"}
     assert worker["r2Buckets"] == {"FILES": "files"}
     assert worker["bindings"] == {"FLAGS": {"beta": True}}
@@ -223,14 +226,12 @@ def test_what_the_runtime_cannot_run_is_named(
     script: PlannedResource, message: str, tmp_path: Path
 ) -> None:
     with pytest.raises(LocalError, match=message):
-        miniflare_options([script], {}, ROOT, tmp_path, {})
+        miniflare_options([script], {}, PROJECT_DIR, tmp_path, {})
 
 
 def test_a_resource_type_with_no_local_implementation_stops_up_by_name(tmp_path: Path) -> None:
-    for name in ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
-    program = (ROOT / "__main__.py").read_text() + (
+    copy_project(tmp_path)
+    program = (tmp_path / "__main__.py").read_text() + (
         "\nimport pulumi_cloudflare\n"
         "pulumi_cloudflare.WorkersKvNamespace('codex-cache', account_id='0' * 32, title='cache')\n"
     )

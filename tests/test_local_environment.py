@@ -32,7 +32,7 @@ from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from components.environment import only_its_environment
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, REPO
 
 pytestmark = pytest.mark.local
 CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
@@ -52,7 +52,7 @@ def state() -> Iterator[Path]:
         yield root
     finally:
         for stack in StateDir(root).stacks():
-            environment.down(ROOT, stack)
+            environment.down(PROJECT_DIR, stack)
         if previous is None:
             del os.environ[STATE_ENV]
         else:
@@ -63,7 +63,7 @@ def state() -> Iterator[Path]:
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [CLI, "local", *args],
-        cwd=ROOT,
+        cwd=PROJECT_DIR,
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -170,7 +170,16 @@ def test_the_e2e_suite_passes_against_a_local_preview(state: Path) -> None:
     """The platform's own end-to-end tests (e2e/: health, assets and their headers, sessions,
     signed webhooks), as CI runs them for every PR: the same suite gates a real deploy."""
     env = os.environ | {"EXPECTED_ENVIRONMENT": "preview"}
-    suite = [sys.executable, "-m", "pytest", "e2e", "-q", "-p", "no:cacheprovider", "-rs"]
+    suite = [
+        sys.executable,
+        "-m",
+        "pytest",
+        str(REPO / "e2e"),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-rs",
+    ]
     result = cli("run", "pr-15", "--", *suite, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "6 passed" in result.stdout
@@ -285,7 +294,7 @@ def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> Non
     assert "pr-4 is running locally." in result.stderr
     assert "STRIPE_WEBHOOK_SECRET  [given]" in result.stderr
     assert "whsec_fromthecaller" not in result.stderr + result.stdout
-    assert environment.status(ROOT, "pr-4") == []
+    assert environment.status(PROJECT_DIR, "pr-4") == []
     record = json.loads((StateDir(state).stack("pr-4") / "miniflare.json").read_text())
     assert not [w for w in record["workers"] if listening(w["unsafeDirectSockets"][0]["port"])]
 
@@ -294,7 +303,7 @@ def test_run_takes_the_stack_down_when_interrupted(state: Path) -> None:
     waiting = "import sys, time; print('ready', flush=True); time.sleep(60); sys.exit(3)"
     with subprocess.Popen(
         [CLI, "local", "run", "pr-14", "--", sys.executable, "-c", waiting],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     ) as process:  # fmt: skip
         assert process.stdout is not None
         assert process.stdout.readline() == "ready\n"  # bounded: the command sleeps 60 s at most
@@ -302,7 +311,7 @@ def test_run_takes_the_stack_down_when_interrupted(state: Path) -> None:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=60)
     assert process.returncode == 130
-    assert environment.status(ROOT, "pr-14") == []
+    assert environment.status(PROJECT_DIR, "pr-14") == []
     nothing_left(record)
 
 
@@ -311,7 +320,7 @@ def test_after_the_last_down_nothing_is_left(state: Path) -> None:
         postgres = pr5["postgres"]["pid"]
         assert alive(postgres)
     assert cli("status", "pr-5").stdout == "pr-5 is not running locally.\n"
-    if not environment.status(ROOT):  # pr-1 (module fixture) may still run
+    if not environment.status(PROJECT_DIR):  # pr-1 (module fixture) may still run
         assert not alive(postgres)
         assert postgres_stopped(state)
 
@@ -369,7 +378,7 @@ def _one_line_and_nothing_running(result: subprocess.CompletedProcess[str], stac
     assert result.returncode == 1, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert environment.status(ROOT, stack) == []
+    assert environment.status(PROJECT_DIR, stack) == []
     return lines[0]
 
 
@@ -419,8 +428,8 @@ def _runtime_of(process: subprocess.Popen[str]) -> psutil.Process | None:
 
 def test_ctrl_c_during_up_leaves_nothing_running(state: Path) -> None:
     with subprocess.Popen(
-        [CLI, "local", "up", "pr-10"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
+        [CLI, "local", "up", "pr-10"], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
     ) as process:  # fmt: skip
         deadline = time.monotonic() + 60
         node = None
@@ -435,7 +444,7 @@ def test_ctrl_c_during_up_leaves_nothing_running(state: Path) -> None:
         "codex-infra: error: interrupted: pr-10 was not started, nothing is left running"
     )
     assert not alive(node.pid)
-    assert environment.status(ROOT, "pr-10") == []
+    assert environment.status(PROJECT_DIR, "pr-10") == []
 
 
 def test_a_missing_runtime_is_named(tmp_path: Path) -> None:

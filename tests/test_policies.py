@@ -33,7 +33,7 @@ from codex_infra.policies import (
     from_plan,
 )
 from components.naming import parse_stack
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, REPO
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 Inputs = dict[str, Any]
@@ -289,7 +289,7 @@ def test_each_policy_passes_the_real_plan(
 def test_each_mutation_is_caught_by_its_policy_alone(planned: Planned, mutation: Mutation) -> None:
     real = subjects(planned, mutation.stack)
     assert mutation.resource in {s.name for s in real}
-    violations = evaluate(mutation.apply(real), NOW, Topology.of(ROOT, mutation.stack))
+    violations = evaluate(mutation.apply(real), NOW, Topology.of(PROJECT_DIR, mutation.stack))
     assert sorted(v.policy for v in violations) == sorted([mutation.policy, *mutation.also])
     (violation,) = [v for v in violations if v.policy == mutation.policy]
     assert violation.resource == (mutation.culprit or mutation.resource)
@@ -358,7 +358,7 @@ def pack(monkeypatch_module: pytest.MonkeyPatch) -> dict[str, Any]:
     """What policy/__main__.py hands PolicyPack (whose constructor would serve forever)."""
     seen: dict[str, Any] = {}
     monkeypatch_module.setattr(pulumi_policy, "PolicyPack", lambda **kwargs: seen.update(kwargs))
-    runpy.run_path(str(ROOT / "policy" / "__main__.py"), run_name="__main__")
+    runpy.run_path(str(REPO / "policy" / "__main__.py"), run_name="__main__")
     return seen
 
 
@@ -383,10 +383,10 @@ def _servicer(pack: dict[str, Any], clock: dt.datetime = NOW) -> _PolicyAnalyzer
 
 def test_pack_runs_in_the_environment_of_these_tests() -> None:
     """`pulumi preview --policy-pack policy` imports codex_infra from the project's venv."""
-    project = yaml.safe_load((ROOT / "policy" / "PulumiPolicy.yaml").read_text())
+    project = yaml.safe_load((REPO / "policy" / "PulumiPolicy.yaml").read_text())
     runtime = project["runtime"]
     assert (runtime["name"], runtime["options"]["toolchain"]) == ("python", "uv")
-    venv = (ROOT / "policy" / runtime["options"]["virtualenv"]).resolve()
+    venv = (REPO / "policy" / runtime["options"]["virtualenv"]).resolve()
     assert venv == Path(sys.prefix).resolve()
 
 
@@ -515,9 +515,11 @@ def test_pack_keeps_staging_off_productions_account(planned: Planned, pack: dict
 
 
 def test_the_shared_topology_is_accepted_only_when_opted_into() -> None:
-    assert Topology.of(ROOT, "staging") == Topology(PRODUCTION_ACCOUNT, PRODUCTION_PROJECT, False)
-    assert Topology.of(ROOT, "pr-3", {"topology": "shared"}).shared
-    assert not Topology.of(ROOT, "pr-3", {"topology": "isolated"}).shared
+    assert Topology.of(PROJECT_DIR, "staging") == Topology(
+        PRODUCTION_ACCOUNT, PRODUCTION_PROJECT, False
+    )
+    assert Topology.of(PROJECT_DIR, "pr-3", {"topology": "shared"}).shared
+    assert not Topology.of(PROJECT_DIR, "pr-3", {"topology": "isolated"}).shared
 
 
 def test_pack_judges_expiry_against_the_live_clock(planned: Planned, pack: dict[str, Any]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +34,7 @@ from components.environment import (
 )
 from components.naming import parse_stack
 from components.settings import ConfigError
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, copy_project
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 
@@ -136,27 +135,27 @@ def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> 
     web = plan.by_name("codex-web-script").inputs
     assert web["mainModule"] == "index.js"
     assert web["contentFile"] == "examples/bundles/web/index.js"
-    assert web["contentSha256"] == sha256_file(ROOT / "examples/bundles/web/index.js")
+    assert web["contentSha256"] == sha256_file(PROJECT_DIR / "examples/bundles/web/index.js")
     # wrangler's own output (examples/workers/build.sh): a Text module and the source map.
     page = "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html"
     assert web["files"] == {
         page: {
             "contentType": "text/plain",
             "contentFile": f"examples/bundles/web/{page}",
-            "contentSha256": sha256_file(ROOT / "examples/bundles/web" / page),
+            "contentSha256": sha256_file(PROJECT_DIR / "examples/bundles/web" / page),
         },
         "index.js.map": {
             "contentType": "application/source-map",
             "contentFile": "examples/bundles/web/index.js.map",
-            "contentSha256": sha256_file(ROOT / "examples/bundles/web/index.js.map"),
+            "contentSha256": sha256_file(PROJECT_DIR / "examples/bundles/web/index.js.map"),
         },
     }
     assert web["assets"] == {
-        "directory": stage_assets(ROOT, "examples/assets"),
-        "config": {"headers": (ROOT / "examples/assets/_headers").read_text()},
+        "directory": stage_assets(PROJECT_DIR, "examples/assets"),
+        "config": {"headers": (PROJECT_DIR / "examples/assets/_headers").read_text()},
     }
     # What wrangler would publish: `_headers` goes in the config, never as a file.
-    published = sorted(p.name for p in (ROOT / web["assets"]["directory"]).iterdir())
+    published = sorted(p.name for p in (PROJECT_DIR / web["assets"]["directory"]).iterdir())
     assert published == ["favicon.svg", "index.html", "robots.txt"]
     for script in plan.of_type(SCRIPT):
         assert script.inputs["accountId"] == ACCOUNT[stack]
@@ -200,7 +199,7 @@ def test_migrations_run_first_with_the_direct_url(planned: Planned, stack: str) 
         "create": 'exec env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="$DATABASE_URL" '
         "/bin/sh -c 'sh examples/migrate.sh'",
         "environment": {"DATABASE_URL": SECRET},
-        "triggers": [hash_tree(ROOT / "examples/migrations")],
+        "triggers": [hash_tree(PROJECT_DIR / "examples/migrations")],
     }
     assert branch.urn in migrations.dependencies
     for script in plan.of_type(SCRIPT):
@@ -396,30 +395,32 @@ def test_session_secret_is_generated_per_environment(planned: Planned) -> None:
     ],
 )
 def test_a_config_error_registers_nothing(stack: str, secret: dict[str, str], message: str) -> None:
-    config = with_overrides(load_stack_config(ROOT, stack), {}, secret)
+    config = with_overrides(load_stack_config(PROJECT_DIR, stack), {}, secret)
     config = with_placeholder_secrets(config, stack)
     plan = Plan("codex", stack)
     with pytest.raises(ConfigError) as err:
-        run_program(ROOT, config, plan)
+        run_program(PROJECT_DIR, config, plan)
     assert message in str(err.value)
     assert "leak1234" not in str(err.value)
     assert plan.resources == []
 
 
 def test_an_unknown_stack_stops_with_the_allowed_names() -> None:
-    config = with_placeholder_secrets(load_stack_config(ROOT, "dev"), "dev")
+    config = with_placeholder_secrets(load_stack_config(PROJECT_DIR, "dev"), "dev")
     plan = Plan("codex", "dev")
     with pytest.raises(ConfigError, match=r"stack name 'dev' is not allowed: use 'production'"):
-        run_program(ROOT, config, plan)
+        run_program(PROJECT_DIR, config, plan)
     assert plan.resources == []
 
 
 def test_a_schema_only_preview_asks_neon_for_the_schema_alone() -> None:
     """previewData: schema-only reaches Neon as init_source; staging stays a full copy."""
     for stack, expected in (("pr-4", "schema-only"), ("staging", None)):
-        config = with_overrides(load_stack_config(ROOT, stack), {"previewData": "schema-only"}, {})
+        config = with_overrides(
+            load_stack_config(PROJECT_DIR, stack), {"previewData": "schema-only"}, {}
+        )
         plan = Plan("codex", stack)
-        run_program(ROOT, with_placeholder_secrets(config, stack), plan)
+        run_program(PROJECT_DIR, with_placeholder_secrets(config, stack), plan)
         assert plan.by_name("codex-db-branch").inputs.get("init_source") == expected, stack
 
 
@@ -443,9 +444,7 @@ def test_the_mock_engine_pins_the_clock(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_a_worker_without_extra_modules_passes_no_files(tmp_path: Path) -> None:
     """State holds null for no files: an empty map would show a diff on every refresh."""
-    for name in ("__main__.py", "Pulumi.yaml", "Pulumi.staging.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    copy_project(tmp_path)
     (tmp_path / "examples/bundles/auth/index.js.map").unlink()
     plan = Plan("codex", "staging")
     config = with_placeholder_secrets(load_stack_config(tmp_path, "staging"), "staging")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR
 
 pytestmark = [
     pytest.mark.cli,
@@ -26,7 +26,7 @@ pytestmark = [
 def _pulumi(*args: str, env: dict[str, str], stdin: str | None = None) -> str:
     result = subprocess.run(
         ["pulumi", *args, "--non-interactive"],
-        cwd=ROOT,
+        cwd=PROJECT_DIR,
         env=env,
         input=stdin,
         capture_output=True,
@@ -56,4 +56,4 @@ def test_real_preview_of_a_pr_stack(tmp_path: Path) -> None:
         assert "sk_test_cli" not in json.dumps(preview)
     finally:
         _pulumi("stack", "rm", "--yes", "--force", stack, env=env)
-        (ROOT / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
+        (PROJECT_DIR / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)

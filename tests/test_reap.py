@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -44,8 +43,8 @@ from codex_infra.reap import (
 from codex_infra.rest import ApiError, RestClient, Retry
 from components.naming import Kind, Role, Stage
 from components.neon_api import NeonClient
+from tests.conftest import PROJECT_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "proj-reap-1"
 ACCOUNT = "0123456789abcdef0123456789abcdef"
 TOKEN = "secret-token-do-not-print"
@@ -589,7 +588,7 @@ SCRIPTS = [
 
 @pytest.fixture
 def world(neon: FakeNeon, monkeypatch: pytest.MonkeyPatch) -> World:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
     for name in BRANCHES:
         neon.add_branch(PROJECT, name)
     scripts = FakeScripts(list(SCRIPTS))
@@ -684,7 +683,7 @@ def test_a_failed_listing_stops_before_anything_is_touched(world: World) -> None
 
 
 def test_nothing_to_reap(neon: FakeNeon, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
     neon.add_branch(PROJECT, "preview/pr-1")
     scripts = FakeScripts(["codex-web-preview-1"])
     world = World(neon, FakeStacks(neon, scripts, [StackInfo("pr-1")], {}), FakePulls({1}), scripts)
@@ -703,7 +702,7 @@ def test_ids_come_from_pulumi_yaml_unless_given(world: World) -> None:
         ("acme/codex", "codex-example-00000000", "a1b2c3d4e5f60718293a4b5c6d7e8f90"),
         ("acme/codex", PROJECT, ACCOUNT),
     ]
-    assert {t.root for t in world.targets} == {ROOT}
+    assert {t.root for t in world.targets} == {PROJECT_DIR}
 
 
 @pytest.mark.parametrize(
@@ -718,7 +717,7 @@ def test_ids_come_from_pulumi_yaml_unless_given(world: World) -> None:
 def test_the_real_command_stops_on_missing_settings_before_any_request(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str], message: str
 ) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
     settings = {
         "GITHUB_REPOSITORY": "acme/codex",
         "GITHUB_TOKEN": TOKEN,

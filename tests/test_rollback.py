@@ -21,11 +21,11 @@ from codex_infra.engine import SCRIPT, Plan, load_stack_config
 from codex_infra.errors import FAULT, USAGE_ERROR
 from codex_infra.rollback import RefusalError, Script, Step, Version, plan_step, previous_version
 from tests.cloudflare_fake import DEFAULT_TOKEN, FakeCloudflare, fake_cloudflare
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
 
-ACCOUNT = load_stack_config(ROOT, "production").values["codex:cloudflareAccountId"]
+ACCOUNT = load_stack_config(PROJECT_DIR, "production").values["codex:cloudflareAccountId"]
 NEXT = (
     "Next: Pulumi's state of production still holds the newer code, so its next `pulumi up`"
     " (the next deploy from main) deploys that code again. Land a revert of the bad change on"
@@ -35,7 +35,7 @@ NEXT = (
 
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
 
 
 # Pure: which version a script goes back to ----------------------------------------------

@@ -25,7 +25,7 @@ from codex_infra.engine import (
     with_placeholder_secrets,
 )
 from codex_infra.plan import plan_document, render_json, render_tree
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR
 from tests.test_policies import Planned, binding
 
 Logged = Callable[[], list[str]]
@@ -46,7 +46,7 @@ def canaries(stack: str) -> dict[str, str]:
 
 @pytest.fixture(autouse=True)
 def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(PROJECT_DIR)
 
 
 @pytest.fixture
@@ -78,8 +78,10 @@ def test_the_program_marks_every_secret(stack: str, logged: Logged) -> None:
     """No safety net here: the raw plan of the engine, as the program made it."""
     values = canaries(stack)
     plan = Plan("codex", stack)
-    config = with_overrides(load_stack_config(ROOT, stack), {"headSamplingRate": "0.25"}, values)
-    program = run_program(ROOT, config, plan)
+    config = with_overrides(
+        load_stack_config(PROJECT_DIR, stack), {"headSamplingRate": "0.25"}, values
+    )
+    program = run_program(PROJECT_DIR, config, plan)
     stripe = program["settings"].stripe
     assert stripe.stripe_secret_key.get_secret_value() == values["stripeSecretKey"]  # it got in
     script = plan.by_name("codex-stripe-webhook-script").inputs
@@ -95,8 +97,10 @@ def test_the_diff_report_shows_no_secret(planned: Planned, stack: str) -> None:
     """Base: the placeholders; head: canaries and a visible change, so the report has content."""
     values = canaries(stack)
     head = Plan("codex", stack)
-    config = with_overrides(load_stack_config(ROOT, stack), {"headSamplingRate": "0.25"}, values)
-    run_program(ROOT, config, head)
+    config = with_overrides(
+        load_stack_config(PROJECT_DIR, stack), {"headSamplingRate": "0.25"}, values
+    )
+    run_program(PROJECT_DIR, config, head)
     base, _ = planned(stack)
     report = render_report(
         "base", [diff_documents(stack, plan_document(base), plan_document(head))]
@@ -163,11 +167,11 @@ def test_the_hyperdrive_origins_password_stays_secret(
     """Hyperdrive's origin takes the password out of the connection string: it stays secret in
     the plan, its tree, its JSON, the diff report; and it is the branch's own password."""
     password = f"canary{secrets.token_hex(12)}"
-    config = with_overrides(load_stack_config(ROOT, stack), {"hyperdrive": "true"}, {})
+    config = with_overrides(load_stack_config(PROJECT_DIR, stack), {"hyperdrive": "true"}, {})
     config = with_placeholder_secrets(config, stack)
     plan, revealed = Plan("codex", stack), Plan("codex", stack, reveal_secrets=True)
-    run_program(ROOT, config, plan, _NeonPassword(password))
-    run_program(ROOT, config, revealed, _NeonPassword(password))
+    run_program(PROJECT_DIR, config, plan, _NeonPassword(password))
+    run_program(PROJECT_DIR, config, revealed, _NeonPassword(password))
     assert revealed.by_name("codex-hyperdrive").inputs["origin"]["password"] == password
     assert plan.by_name("codex-hyperdrive").inputs["origin"]["password"] == SECRET
     base, _ = planned(stack)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,26 +12,26 @@ from codex_infra.engine import load_stack_config, with_overrides, with_placehold
 from components import settings as settings_module
 from components.naming import Kind, Role
 from components.settings import ConfigError, Settings, load_settings
-from tests.conftest import ROOT
+from tests.conftest import PROJECT_DIR, copy_project
 
 LIVE_KEY = "sk_live_" + "Z9canary" * 3
 TEST_KEY = "sk_test_" + "Y8canary" * 3
 
 
 def config_for(stack: str, **overrides: str) -> tuple[dict[str, str], frozenset[str]]:
-    config = with_placeholder_secrets(load_stack_config(ROOT, stack), stack)
+    config = with_placeholder_secrets(load_stack_config(PROJECT_DIR, stack), stack)
     secret = {k: v for k, v in overrides.items() if k.startswith("stripe")}
     plain = {k: v for k, v in overrides.items() if k not in secret}
     config = with_overrides(config, plain, secret)
     return config.values, config.secret_keys
 
 
-def load(stack: str, root: Path = ROOT, /, **overrides: str) -> Settings:
+def load(stack: str, root: Path = PROJECT_DIR, /, **overrides: str) -> Settings:
     values, secret_keys = config_for(stack, **overrides)
     return load_settings(stack, values, secret_keys, root)
 
 
-def refused(stack: str, root: Path = ROOT, /, **overrides: str) -> str:
+def refused(stack: str, root: Path = PROJECT_DIR, /, **overrides: str) -> str:
     with pytest.raises(ConfigError) as err:
         load(stack, root, **overrides)
     message = str(err.value)
@@ -168,20 +167,20 @@ def test_production_needs_its_domains() -> None:
     values, secret_keys = config_for("production")
     del values["codex:zoneId"]
     with pytest.raises(ConfigError, match="codex:zoneId is required in production"):
-        load_settings("production", values, secret_keys, ROOT)
+        load_settings("production", values, secret_keys, PROJECT_DIR)
 
 
 def test_a_missing_secret_is_named() -> None:
     values, secret_keys = config_for("pr-3")
     del values["codex:stripeWebhookSecret"]
     with pytest.raises(ConfigError, match="codex:stripeWebhookSecret: is required"):
-        load_settings("pr-3", values, secret_keys, ROOT)
+        load_settings("pr-3", values, secret_keys, PROJECT_DIR)
 
 
 def test_secrets_must_be_pulumi_secrets() -> None:
     values, _ = config_for("pr-3", stripeSecretKey=TEST_KEY)
     with pytest.raises(ConfigError) as err:
-        load_settings("pr-3", values, frozenset(), ROOT)
+        load_settings("pr-3", values, frozenset(), PROJECT_DIR)
     assert str(err.value) == (
         "codex:stripeSecretKey must be set as a secret: pulumi config set --secret stripeSecretKey"
     )
@@ -191,13 +190,13 @@ def test_secrets_must_be_pulumi_secrets() -> None:
 def test_a_bad_stack_name_is_a_config_error() -> None:
     values, secret_keys = config_for("pr-3")
     with pytest.raises(ConfigError, match="stack name 'pr-03' is not allowed"):
-        load_settings("pr-03", values, secret_keys, ROOT)
+        load_settings("pr-03", values, secret_keys, PROJECT_DIR)
 
 
 def test_other_namespaces_are_left_to_their_providers() -> None:
     values, secret_keys = config_for("pr-3")
     values["cloudflare:apiToken"] = "x"
-    assert load_settings("pr-3", values, secret_keys, ROOT).stage.pr == 3
+    assert load_settings("pr-3", values, secret_keys, PROJECT_DIR).stage.pr == 3
 
 
 def test_a_compatibility_date_in_the_future_is_refused() -> None:
@@ -212,16 +211,13 @@ def test_the_compatibility_date_is_checked_against_utc(monkeypatch: pytest.Monke
         "pr-3", compatibilityDate="2026-12-02"
     )
     values, secret_keys = config_for("pr-3", compatibilityDate="2026-12-01")
-    assert load_settings("pr-3", values, secret_keys, ROOT).workers.compatibility_date == dt.date(
-        2026, 12, 1
-    )
+    assert load_settings(
+        "pr-3", values, secret_keys, PROJECT_DIR
+    ).workers.compatibility_date == dt.date(2026, 12, 1)
 
 
 def _project_copy(tmp_path: Path) -> Path:
-    for name in ("Pulumi.yaml", "Pulumi.production.yaml", "Pulumi.staging.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,11 @@ import pytest
 import yaml
 
 from codex_infra.capacity import NO_ROOM
+from tests.conftest import PROJECT_DIR, REPO
 
-ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOWS = REPO / ".github" / "workflows"
 NAMES = ("ci", "preview", "deploy", "reap", "refresh", "rollback")
-ACTIONS = ROOT / ".github" / "actions"
+ACTIONS = REPO / ".github" / "actions"
 COMPOSITES = (
     "build-bundles",
     "credentials-apart",
@@ -604,7 +604,7 @@ def test_one_recovery_sequence_and_one_comment_script() -> None:
 def test_every_up_runs_the_policy_pack(name: str, job_id: str) -> None:
     assert _pulumi_call(name, job_id, "up")["with"]["policy-packs"] == "policy"
     assert '--policy-pack "$POLICY_PACKS"' in _retry_script(name, job_id)
-    assert (ROOT / "policy" / "PulumiPolicy.yaml").is_file()
+    assert (REPO / "policy" / "PulumiPolicy.yaml").is_file()
 
 
 def test_preview_creates_the_stack_on_first_use_and_removes_it() -> None:
@@ -775,7 +775,7 @@ def _version(text: str) -> tuple[int, ...]:
 
 
 def test_pulumi_cli_is_not_older_than_the_locked_sdk() -> None:
-    lock = tomllib.loads((ROOT / "uv.lock").read_text())
+    lock = tomllib.loads((REPO / "uv.lock").read_text())
     (sdk,) = [p["version"] for p in lock["package"] if p["name"] == "pulumi"]
     for name in ("preview", "deploy", "reap"):
         assert _version(str(load(name)["env"]["PULUMI_VERSION"])) >= _version(sdk), name
@@ -978,8 +978,8 @@ def test_refresh_fills_the_parent_from_production_on_main_only_then_resets_stagi
     assert "--from" not in copy["run"]
     assert reset["run"] == "uv run --frozen codex-infra reset staging"
     assert set(SECRET.findall(yaml.safe_dump(reset))) == {"NONPRODUCTION_NEON_API_KEY"}
-    config = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())["config"]
-    assert (ROOT / config["maskFile"]["default"]).is_file()
+    config = yaml.safe_load((PROJECT_DIR / "Pulumi.yaml").read_text())["config"]
+    assert (PROJECT_DIR / config["maskFile"]["default"]).is_file()
 
 
 def test_rollback_runs_the_command_in_the_stacks_environment_with_its_token_only() -> None:
