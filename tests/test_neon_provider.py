@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
@@ -38,6 +38,7 @@ from components.neon_provider import (
     NeonBranchError,
     NeonBranchLimitError,
     NeonBranchProvider,
+    _expiry_moved,
 )
 
 PROJECT = "proj-test-1"
@@ -630,6 +631,52 @@ def test_diff_ignores_the_provider_blob_and_equal_instants(change: dict[str, Any
 
     assert result.changes is False
     assert result.replaces == []
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("ttl", "moved", "changes"),
+    [
+        (timedelta(hours=168), timedelta(seconds=5), False),  # the drift check right after up
+        (timedelta(hours=168), timedelta(minutes=59), False),
+        (timedelta(hours=168), timedelta(minutes=61), True),  # slack: at most an hour
+        (timedelta(hours=168), -timedelta(hours=2), True),  # a shorter TTL moves it back
+        (timedelta(hours=1), timedelta(minutes=5), False),  # slack: a tenth of the TTL
+        (timedelta(hours=1), timedelta(minutes=7), True),
+    ],
+)
+def test_an_expiry_moves_beyond_its_slack_only(
+    ttl: timedelta, moved: timedelta, changes: bool
+) -> None:
+    """A deploy computes expires_at from its clock: seconds later than the last one must not
+    update the branch (and, through its connection strings, everything after it)."""
+    wanted = NOW + ttl
+    assert _expiry_moved(_iso(wanted - moved), _iso(wanted), NOW) is changes
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [(None, "2026-12-08T12:00:00Z"), ("2026-12-08T12:00:00Z", None)]
+)
+def test_setting_or_clearing_an_expiry_is_a_change(old: str | None, new: str | None) -> None:
+    assert _expiry_moved(old, new, NOW) is True
+
+
+def test_diff_compares_the_expiry_with_the_applied_one() -> None:
+    """The old values are the state's outputs: what Neon was last given, not the last run's."""
+    wanted = datetime.now(UTC) + timedelta(hours=168)
+    applied = props(expires_at=_iso(wanted - timedelta(seconds=30)))
+
+    assert (
+        NeonBranchProvider().diff("br-1", applied, props(expires_at=_iso(wanted))).changes is False
+    )
+    later = props(expires_at=_iso(wanted + timedelta(hours=2)))
+    assert NeonBranchProvider().diff("br-1", applied, later).changes is True
 
 
 def test_update_patches_in_place(neon: FakeNeon) -> None:
