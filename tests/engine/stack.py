@@ -78,7 +78,10 @@ class EngineStack:
             text=True,
         )
         assert self._process.stdout is not None
-        threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True).start()
+        self._reader = threading.Thread(
+            target=self._read, args=(self._process.stdout,), daemon=True
+        )
+        self._reader.start()
         self._reply(START_TIMEOUT)
 
     def _read(self, stream: IO[str]) -> None:
@@ -154,6 +157,9 @@ class EngineStack:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait(timeout=10)
+        self._reader.join(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
         self._log.close()
 
 
