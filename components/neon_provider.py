@@ -7,10 +7,12 @@ timeouts therefore come from the environment on every call (see `NeonSettings`).
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
 from pulumi.dynamic import (
@@ -471,6 +473,25 @@ def _check(news: dict[str, Any]) -> list[CheckFailure]:
     return failures
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(call: Callable[P, R]) -> Callable[P, R]:
+    """Pulumi's dynamic-provider host sends the engine the whole traceback of what a call raises
+    (about 40 lines of tenacity and httpx frames above our one-line message): a NeonError is
+    raised afresh here, without its frames or its cause, so the message is what the user reads."""
+
+    @functools.wraps(call)
+    def entry(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return call(*args, **kwargs)
+        except NeonError as error:
+            raise error.with_traceback(None) from None
+
+    return entry
+
+
 class NeonBranchProvider(ResourceProvider):
     """Neon branch + read-write endpoint; outputs the pooled and direct connection URLs."""
 
@@ -491,12 +512,14 @@ class NeonBranchProvider(ResourceProvider):
             delete_before_replace=bool(replaces) and same_name,
         )
 
+    @_reported
     def create(self, props: dict[str, Any]) -> CreateResult:
         spec = BranchSpec.from_props(props)
         with NeonClient.from_env() as neon:
             branch, endpoint, password = _Branches(neon, spec).ensure()
         return CreateResult(branch["id"], _outputs(spec, branch, endpoint, password))
 
+    @_reported
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """Report the live branch; a branch deleted outside Pulumi reads as gone."""
         spec = BranchSpec.from_props(props)
@@ -518,6 +541,7 @@ class NeonBranchProvider(ResourceProvider):
         )
         return ReadResult(id_, _outputs(spec, branch, endpoint, password))
 
+    @_reported
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
         """Change expires_at, protected and the endpoint's settings in place; everything else
         replaces (see diff). The annotations stay those of the branch's creation."""
@@ -537,6 +561,7 @@ class NeonBranchProvider(ResourceProvider):
         outs = {k: _olds[k] for k in OUTPUT_KEYS}
         return UpdateResult({**asdict(spec), "annotations": old.annotations, **outs})
 
+    @_reported
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         """Delete the branch; already gone is success; production and protected ones stay."""
         spec = BranchSpec.from_props(_props)

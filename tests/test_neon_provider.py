@@ -12,6 +12,7 @@ import logging
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -434,6 +435,28 @@ def test_delete_of_a_branch_already_gone_is_success(neon: FakeNeon) -> None:
     NeonBranchProvider().delete(branch_id, props())
 
     assert [(c.method, c.status) for c in neon.requests] == [("GET", 200)]  # not listed: gone
+
+
+def test_a_neon_error_leaves_the_provider_as_its_one_line(neon: FakeNeon) -> None:
+    """Pulumi's dynamic-provider host sends the engine `traceback.format_exc()` of what a call
+    raises: Neon's own line must end it, under the provider's frame alone, without the retries'
+    and the HTTP client's frames or their chained causes."""
+    neon.inject("GET", r"/branches$", 503, times=99)
+    sent = ""
+    try:
+        NeonBranchProvider().create(props())
+    except NeonError:
+        sent = traceback.format_exc()
+
+    lines = sent.strip().splitlines()
+    assert lines[-1].startswith("components.neon_api.NeonUnavailableError: Neon API GET")
+    assert "gave up after 5 attempts" in lines[-1]
+    # This test's frame (the host's, there), then the provider's entry point, and no other.
+    frames = [line for line in lines if line.startswith("  File ")]
+    assert len(frames) == 2, sent
+    assert "components/neon_provider.py" in frames[1]
+    assert "tenacity" not in sent
+    assert "httpx" not in sent
 
 
 def test_delete_answered_404_is_success(neon: FakeNeon) -> None:
