@@ -1,16 +1,20 @@
-"""Fixtures of the engine tests: the CLI and the plugins once a session, and per test a world of
-its own: a copy of the suite's project, a file backend, the fake Neon and Cloudflare APIs, and a
-PostgreSQL that the fake Neon's connection strings name (behind TLS, as Neon's `sslmode=require`
-strings ask), so the migrations run for real."""
+"""Fixtures of the engine tests: the CLI and the plugins once a session, and worlds: a copy of the
+suite's project, a file backend, the fake Neon and Cloudflare APIs, and a PostgreSQL that the fake
+Neon's connection strings name (behind TLS, as Neon's `sslmode=require` strings ask), so the
+migrations run for real. `world` is one test's; a module that walks several stacks through a
+story opens one of its own (`open_world`)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
-from collections.abc import Generator
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -29,12 +33,22 @@ from tests.engine.tls_front import tls_front
 from tests.engine.tools import REPO, UnavailableError, install_plugins, pulumi_cli, search_path
 from tests.neon_fake import FAST_ENV, FakeNeon, load_openapi, spec_path
 
-#: Stacks the engine tests deploy, and the Stripe keys their config gets (as secrets).
-STRIPE_SECRETS = {
-    "production": {"stripeSecretKey": "sk_live_engine", "stripeWebhookSecret": "whsec_engine"},
+#: The Stripe keys each stack's config gets, as secrets (`pulumi config set --secret`): marked so
+#: that a state file holding one in plain text is found.
+STRIPE = {
+    "production": {
+        "stripeSecretKey": "sk_live_engineTestLiveKey000",
+        "stripeWebhookSecret": "whsec_engineTestLiveHook000",
+    },
+    "other": {
+        "stripeSecretKey": "sk_test_engineTestKey000",
+        "stripeWebhookSecret": "whsec_engineTestHook000",
+    },
 }
-PREVIEW_SECRETS = {"stripeSecretKey": "sk_test_engine", "stripeWebhookSecret": "whsec_engine"}
 PASSPHRASE = "engine-tests-only"
+#: Stacks at once: they wait on the engine and the providers' processes, not on each other.
+PARALLEL = 3
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -59,38 +73,50 @@ def engine_tools(tmp_path_factory: pytest.TempPathFactory) -> Tools:
     return Tools(search_path(cli, plugins), root / "pulumi-home")
 
 
+def stripe(stack: str) -> dict[str, str]:
+    return STRIPE["production" if stack == "production" else "other"]
+
+
 @dataclass
 class World:
-    """One test's project copy, backend, fakes and database; `stack` starts a stack's runner."""
+    """A project copy, a backend, the fakes and a database; `stack` starts a stack's runner."""
 
     root: Path
     project: Path
     neon: FakeNeon
     cloudflare: FakeCloudflare
     postgres: Cluster
+    password: str  # the branches' role's, in every connection string
     env: dict[str, str]
     stacks: list[EngineStack] = field(default_factory=list[EngineStack])
 
     def config(self, stack: str) -> dict[str, str]:
+        """The stack's committed config, as the engine hands it to the program."""
         return load_stack_config(self.project, stack).values
 
     def stack(self, name: str, config: dict[str, str] | None = None) -> EngineStack:
-        """The stack, created with its Stripe secrets set as a user sets them (secret config)."""
+        """The stack, made with its Stripe keys set as secrets and `config` as plain values."""
         stack = EngineStack(
             name, self.project, self.root / "backend", self.env, self.root / f"{name}.log"
         )
         self.stacks.append(stack)
-        secrets_ = STRIPE_SECRETS.get(name, PREVIEW_SECRETS)
         stack.config(
             {f"codex:{k}": v for k, v in (config or {}).items()},
-            {f"codex:{k}": v for k, v in secrets_.items()},
+            {f"codex:{k}": v for k, v in stripe(name).items()},
         )
         return stack
 
 
-@pytest.fixture
-def world(engine_tools: Tools, tmp_path: Path) -> Generator[World]:
-    root = tmp_path
+def in_parallel(work: Iterable[Callable[[], T]]) -> list[T]:
+    """Independent stacks' operations at once; results in order, the first failure raised."""
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        return [f.result() for f in [pool.submit(w) for w in work]]
+
+
+@contextlib.contextmanager
+def open_world(root: Path, tools: Tools) -> Generator[World]:
+    """A world in `root`; afterwards every runner is stopped, and a request or an answer that
+    broke Neon's or Cloudflare's contract fails the test."""
     project = copy_project(root / "project")
     password = secrets.token_urlsafe(24)
     with (
@@ -119,19 +145,24 @@ def world(engine_tools: Tools, tmp_path: Path) -> Generator[World]:
             **neon.env(),
             "CLOUDFLARE_API_TOKEN": cloudflare.token,
             "CLOUDFLARE_BASE_URL": cloudflare.base_url,
-            "PATH": engine_tools.path,
-            "PULUMI_HOME": str(engine_tools.home),
+            "PATH": tools.path,
+            "PULUMI_HOME": str(tools.home),
             "PULUMI_BACKEND_URL": f"file://{root / 'backend'}",
             "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
             "PULUMI_SKIP_UPDATE_CHECK": "1",
             "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
             "PYTHONPATH": str(REPO),
         }
-        world = World(root, project, neon, cloudflare, cluster, env)
+        world = World(root, project, neon, cloudflare, cluster, password, env)
         try:
             yield world
         finally:
-            for stack in world.stacks:
-                stack.close()
+            in_parallel(stack.close for stack in world.stacks)
     assert neon.violations == [], "requests or responses broke Neon's OpenAPI contract"
     assert cloudflare.violations == [], "requests or responses broke the Cloudflare SDK's contract"
+
+
+@pytest.fixture
+def world(engine_tools: Tools, tmp_path: Path) -> Generator[World]:
+    with open_world(tmp_path, engine_tools) as opened:
+        yield opened
