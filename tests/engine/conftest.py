@@ -28,7 +28,7 @@ from codex_infra.local.postgres import (
 )
 from tests.cloudflare_fake import FakeCloudflare
 from tests.conftest import copy_project
-from tests.engine.stack import EngineStack
+from tests.engine.stack import TIMINGS, EngineStack
 from tests.engine.tls_front import tls_front
 from tests.engine.tools import REPO, UnavailableError, install_plugins, pulumi_cli, search_path
 from tests.neon_fake import FAST_ENV, FakeNeon, load_openapi, spec_path
@@ -160,6 +160,21 @@ def open_world(root: Path, tools: Tools) -> Generator[World]:
             in_parallel(stack.close for stack in world.stacks)
     assert neon.violations == [], "requests or responses broke Neon's OpenAPI contract"
     assert cloudflare.violations == [], "requests or responses broke the Cloudflare SDK's contract"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Where the engine tests' time went, by operation (indicative: the machine is shared)."""
+    if not TIMINGS:
+        return
+    terminalreporter.section("engine operations (seconds)")
+    by_op: dict[str, list[float]] = {}
+    for _, op, seconds in TIMINGS:
+        by_op.setdefault(op, []).append(seconds)
+    for op, seconds in sorted(by_op.items()):
+        terminalreporter.write_line(
+            f"{op:>8}: {len(seconds):3} runs, {sum(seconds):7.1f} total,"
+            f" {sum(seconds) / len(seconds):5.1f} mean, {max(seconds):5.1f} max"
+        )
 
 
 @pytest.fixture

@@ -8,16 +8,21 @@ import queue
 import subprocess
 import sys
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 Json = dict[str, Any]
+#: The engine's marker of a secret in a state (pulumi/sdk/go/common/resource/sig).
+SIG, SECRET_SIG = "4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"
 #: Longest one engine operation may take here (an up of a pr-N takes seconds).
 OPERATION_TIMEOUT = 300
 #: The runner's start: Python, pulumi.automation, `pulumi stack select --create`.
 START_TIMEOUT = 120
+
+
+#: (stack, operation, seconds) of every operation run, for the session's summary of where time went.
+TIMINGS: list[tuple[str, str, float]] = []
 
 
 class EngineError(AssertionError):
@@ -103,6 +108,7 @@ class EngineStack:
         self._process.stdin.write(json.dumps({"op": op, **arguments}) + "\n")
         self._process.stdin.flush()
         answer = self._reply(OPERATION_TIMEOUT)
+        TIMINGS.append((self.name, op, answer["seconds"]))
         return Outcome(
             summary=answer.get("summary", {}),
             events=answer.get("events", []),
@@ -148,6 +154,11 @@ class EngineStack:
     def resources(self) -> list[Json]:
         return json.loads(self.state_text())["checkpoint"]["latest"].get("resources") or []
 
+    def opened(self) -> list[Json]:
+        """The state's resources with every secret opened (`stack export --show-secrets`)."""
+        done = self.pulumi("stack", "export", "--show-secrets", "--stack", self.name)
+        return opened(json.loads(done.stdout)["deployment"]["resources"])
+
     def close(self) -> None:
         """Stop the runner, by its pid, within a bound."""
         if self._process.stdin is not None and not self._process.stdin.closed:
@@ -163,5 +174,23 @@ class EngineStack:
         self._log.close()
 
 
-def count(steps: list[Json]) -> Counter[str]:
-    return Counter(s["op"] for s in steps)
+def is_secret(value: Any) -> bool:
+    """A secret of a state export: the engine's marker and the value (opened or encrypted)."""
+    return isinstance(value, dict) and value.get(SIG) == SECRET_SIG
+
+
+def opened(value: Any) -> Any:
+    """An export's values with their secrets' plaintext in place."""
+    if is_secret(value):
+        return json.loads(value["plaintext"])
+    if isinstance(value, dict):
+        return {k: opened(v) for k, v in cast(Json, value).items()}
+    if isinstance(value, list):
+        return [opened(v) for v in cast(list[Any], value)]
+    return value
+
+
+def output(resources: list[Json], name: str, key: str) -> Any:
+    """An output of the resource named `name`."""
+    (resource,) = [r for r in resources if r["urn"].endswith(f"::{name}")]
+    return resource["outputs"][key]

@@ -11,6 +11,7 @@ state, so a provider default never shows as a change.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -19,7 +20,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, ClassVar, cast
+from types import CoroutineType
+from typing import Any, ClassVar, ParamSpec, TypeVar, cast
 
 from pulumi.provider.experimental import server
 from pulumi.provider.experimental.property_value import Computed, PropertyValue
@@ -154,6 +156,26 @@ class Kind:
         return {}
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(
+    call: Callable[P, CoroutineType[Any, Any, R]],
+) -> Callable[P, CoroutineType[Any, Any, R]]:
+    """A ProviderError reaches the engine as the provider's message, raised afresh under the
+    entry point alone (the SDK's server appends the frames it passed through)."""
+
+    @functools.wraps(call)
+    async def entry(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await call(*args, **kwargs)
+        except ProviderError as error:
+            raise error.with_traceback(None) from None
+
+    return entry
+
+
 def _type_of(urn: str) -> str:
     """The resource's type token: the SDK's `request.type` is the URN's qualified type, which
     holds every ancestor's type too."""
@@ -231,38 +253,28 @@ class StandIn(Provider):
                 outputs[key] = rewrap(value).with_secret(key in made.secret)
         return outputs
 
+    @_reported
     async def create(self, request: CreateRequest) -> CreateResponse:
+        token = _type_of(request.urn)
         if request.preview:
-            return CreateResponse(
-                properties=self._result(_type_of(request.urn), request.properties, None)
-            )
-        made = self._call(
-            lambda: self._kind(_type_of(request.urn)).create(unwrap_map(request.properties))
-        )
-        return CreateResponse(
-            made.id, self._result(_type_of(request.urn), request.properties, made)
-        )
+            return CreateResponse(properties=self._result(token, request.properties, None))
+        made = self._kind(token).create(unwrap_map(request.properties))
+        return CreateResponse(made.id, self._result(token, request.properties, made))
 
+    @_reported
     async def update(self, request: UpdateRequest) -> UpdateResponse:
-        kind = self._kind(_type_of(request.urn))
+        token = _type_of(request.urn)
         if request.preview:
-            kept = {
-                k: v
-                for k, v in request.olds.items()
-                if k not in self._inputs(_type_of(request.urn))
-            }
+            kept = {k: v for k, v in request.olds.items() if k not in self._inputs(token)}
             return UpdateResponse({**kept, **request.news})
-        made = self._call(
-            lambda: kind.update(
-                request.resource_id, unwrap_map(request.olds), unwrap_map(request.news)
-            )
-        )
-        return UpdateResponse(self._result(_type_of(request.urn), request.news, made))
+        olds, news = unwrap_map(request.olds), unwrap_map(request.news)
+        made = self._kind(token).update(request.resource_id, olds, news)
+        return UpdateResponse(self._result(token, request.news, made))
 
+    @_reported
     async def read(self, request: ReadRequest) -> ReadResponse:
-        kind = self._kind(_type_of(request.urn))
         state = unwrap_map(request.properties)
-        live = self._call(lambda: kind.read(request.resource_id, state))
+        live = self._kind(_type_of(request.urn)).read(request.resource_id, state)
         if live is None:
             return ReadResponse(resource_id="")
         fresh = {k: live.get(k, v) for k, v in state.items()}
@@ -270,18 +282,10 @@ class StandIn(Provider):
         inputs = {k: v for k, v in properties.items() if k in request.inputs}
         return ReadResponse(request.resource_id, properties, inputs)
 
+    @_reported
     async def delete(self, request: DeleteRequest) -> None:
-        kind = self._kind(_type_of(request.urn))
-        self._call(lambda: kind.delete(request.resource_id, unwrap_map(request.properties)))
-
-    @staticmethod
-    def _call(work: Any) -> Any:
-        """Run the cloud side; a ProviderError reaches the engine as its message alone, as a
-        provider's error does."""
-        try:
-            return work()
-        except ProviderError as error:
-            raise ProviderError(str(error)) from None
+        state = unwrap_map(request.properties)
+        self._kind(_type_of(request.urn)).delete(request.resource_id, state)
 
 
 def sdk_version(package: str) -> str:

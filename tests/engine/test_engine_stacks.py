@@ -19,13 +19,11 @@ import pytest
 from codex_infra.engine import NEON_BRANCH, SCRIPT, SECRET, STACK, Plan, PlannedResource
 from codex_infra.plan import plan_stack
 from tests.engine.conftest import Tools, World, in_parallel, open_world, stripe
-from tests.engine.stack import EngineStack, Json, Outcome
+from tests.engine.stack import Json, Outcome, is_secret, output
 
 pytestmark = pytest.mark.engine
 
 STACKS = ("pr-7", "staging", "production")
-#: A secret in a state export (`pulumi stack export --show-secrets`).
-SECRET_SIG = {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"}
 
 
 class Deployed:
@@ -56,12 +54,6 @@ def deployed(world: World) -> dict[str, Deployed]:
 
 def _resource_names(plan: Plan) -> set[str]:
     return {r.name for r in plan.resources}
-
-
-def export(stack: EngineStack) -> list[Json]:
-    """The state's resources with secrets decrypted, as `stack export --show-secrets` gives them."""
-    done = stack.pulumi("stack", "export", "--show-secrets", "--stack", stack.name)
-    return json.loads(done.stdout)["deployment"]["resources"]
 
 
 # Right after the first up ---------------------------------------------------------------
@@ -103,8 +95,8 @@ def test_a_pr_stack_makes_one_branch_and_three_scripts_with_the_plans_bindings(
     scripts = [s for s in world.cloudflare.script_names(account) if s.endswith("-preview-7")]
     planned = {r.inputs["scriptName"]: r for r in pr.plan.of_type(SCRIPT)}
     assert sorted(scripts) == sorted(planned)
-    secrets = export(pr.stack)
-    session_secret = _output(secrets, "codex-session-secret", "result")
+    secrets = pr.stack.opened()
+    session_secret = output(secrets, "codex-session-secret", "result")
     for name, resource in planned.items():
         live = world.cloudflare.script(account, name)
         assert live is not None
@@ -125,7 +117,7 @@ def test_a_pr_stack_makes_one_branch_and_three_scripts_with_the_plans_bindings(
     assert web is not None
     assert web["assets"]  # uploaded
 
-    migrations = _output(secrets, "codex-migrations", "stdout")
+    migrations = output(secrets, "codex-migrations", "stdout")
     assert migrations.count("CREATE TABLE") == 3
     with psycopg.connect(_direct_url(world), connect_timeout=10) as conn:
         tables = {row[0] for row in conn.execute("SELECT tablename FROM pg_tables")}
@@ -142,19 +134,6 @@ def _secret_values(world: World, session_secret: str, script: str) -> set[str]:
 
 def _direct_url(world: World) -> str:
     return f"postgresql://neondb_owner:{world.password}@{world.neon.database_host}/neondb?sslmode=require"
-
-
-def _opened(value: Any) -> Any:
-    """A value of an export, its secrets opened."""
-    if isinstance(value, dict) and SECRET_SIG.items() <= value.items():
-        plaintext = value["plaintext"]
-        return json.loads(plaintext)
-    return value
-
-
-def _output(resources: list[Json], name: str, key: str) -> Any:
-    (resource,) = [r for r in resources if r["urn"].endswith(f"::{name}")]
-    return _opened(resource["outputs"][key])
 
 
 @pytest.mark.parametrize("name", STACKS)
@@ -177,10 +156,10 @@ def test_the_state_on_disk_holds_no_secret_in_plain_text(
     world: World, deployed: dict[str, Deployed], name: str
 ) -> None:
     stack = deployed[name].stack
-    opened = export(stack)
-    session_secret = _output(opened, "codex-session-secret", "result")
-    database_url = _output(opened, "codex-db-branch", "database_url")
-    direct_url = _output(opened, "codex-db-branch", "direct_database_url")
+    opened = stack.opened()
+    session_secret = output(opened, "codex-session-secret", "result")
+    database_url = output(opened, "codex-db-branch", "database_url")
+    direct_url = output(opened, "codex-db-branch", "direct_database_url")
     secrets = [world.password, session_secret, database_url, direct_url, *stripe(name).values()]
     assert all(isinstance(s, str) and len(s) > 8 for s in secrets)
     text = stack.state_text()
@@ -197,7 +176,7 @@ def _compared(resource: Json) -> Json:
 
     def plain(value: Any) -> Any:
         if isinstance(value, dict):
-            if SECRET_SIG.items() <= value.items():
+            if is_secret(value):
                 return SECRET
             return {k: plain(v) for k, v in sorted(value.items()) if k != "__provider"}
         if isinstance(value, list):
