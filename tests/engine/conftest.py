@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import pytest
 
@@ -46,6 +46,8 @@ STRIPE = {
     },
 }
 PASSPHRASE = "engine-tests-only"
+#: `required` (CI): what the engine tests need must be there; they fail instead of skipping.
+REQUIRED_ENV = "CODEX_ENGINE_TESTS"
 #: Stacks at once: they wait on the engine and the providers' processes, not on each other.
 PARALLEL = 3
 T = TypeVar("T")
@@ -57,17 +59,24 @@ class Tools:
     home: Path  # PULUMI_HOME: nothing of the user's ~/.pulumi is read or written
 
 
+def _missing(reason: str) -> NoReturn:
+    """Skip, naming what is missing; where the engine tests must run (CI), fail instead."""
+    if os.environ.get(REQUIRED_ENV) == "required":
+        pytest.fail(f"{REQUIRED_ENV}=required, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def engine_tools(tmp_path_factory: pytest.TempPathFactory) -> Tools:
     """The CLI (on PATH, else built) and the plugin launchers; skips, naming what is missing."""
     try:
         cli = pulumi_cli()
     except UnavailableError as missing:
-        pytest.skip(str(missing))
+        _missing(str(missing))
     if not spec_path().is_file():
-        pytest.skip(f"Neon OpenAPI spec not found at {spec_path()} (set NEON_OPENAPI_SPEC)")
+        _missing(f"Neon OpenAPI spec not found at {spec_path()} (set NEON_OPENAPI_SPEC)")
     if shutil.which("psql") is None:
-        pytest.skip("no psql (with TLS) for the example migrations: install postgresql-client")
+        _missing("no psql (with TLS) for the example migrations: install postgresql-client")
     root = tmp_path_factory.mktemp("engine")
     plugins = install_plugins(root / "plugins")
     return Tools(search_path(cli, plugins), root / "pulumi-home")

@@ -8,6 +8,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
@@ -87,7 +88,9 @@ class EngineStack:
             target=self._read, args=(self._process.stdout,), daemon=True
         )
         self._reader.start()
+        started = time.perf_counter()
         self._reply(START_TIMEOUT)
+        TIMINGS.append((name, "start", round(time.perf_counter() - started, 2)))
 
     def _read(self, stream: IO[str]) -> None:
         for line in stream:
