@@ -3,7 +3,7 @@ provider SDK (`pulumi.provider.experimental`), with the type-specific work left 
 
 Like a bridged provider, a stand-in checks inputs against the installed SDK's types (`sdk_inputs`),
 diffs what the program gives against the state, replaces where the cloud cannot change a property
-in place, previews (planned outputs, unknown where the cloud decides), keeps every secret input
+in place, previews (the inputs as planned outputs, the rest unknown), keeps every secret input
 secret in the outputs and reads the live object on refresh: gone means gone. An output is an input
 the program set, or one the resource computes; an input the program never set stays out of the
 state, so a provider default never shows as a change.
@@ -130,8 +130,6 @@ class Kind:
     #: Inputs the cloud cannot change in place: a change replaces the resource (all: any does).
     replaces: ClassVar[tuple[str, ...]] = ()
     replaces_all: ClassVar[bool] = False
-    #: Computed outputs a preview can already tell from the inputs (others are unknown then).
-    planned: ClassVar[tuple[str, ...]] = ()
 
     def replacing(self, changed: list[str], old: Json, new: Json) -> list[str]:
         """Which of the changed inputs replace the resource."""
@@ -150,10 +148,6 @@ class Kind:
 
     def delete(self, id_: str, state: Json) -> None:
         raise NotImplementedError
-
-    def plan(self, inputs: Json) -> Json:
-        """What a preview knows of the computed outputs."""
-        return {}
 
 
 P = ParamSpec("P")
@@ -239,18 +233,13 @@ class StandIn(Provider):
         self, token: str, inputs: Mapping[str, PropertyValue], made: Created | None
     ) -> dict[str, PropertyValue]:
         """The outputs: the inputs as given (secrets stay secret), then the computed outputs the
-        SDK declares (unknown in a preview, but for those the inputs tell)."""
-        computed = self._outputs(token) - self._inputs(token)
-        if made is None:
-            planned = self._kind(token).plan(unwrap_map(inputs))
-            return {
-                **dict(inputs),
-                **rewrap_map({k: planned[k] for k in computed & set(planned)}, {}),
-            }
+        SDK declares; a preview (`made` None) leaves those unknown."""
         outputs: dict[str, PropertyValue] = dict(inputs)
-        for key, value in made.computed.items():
-            if key in computed:
-                outputs[key] = rewrap(value).with_secret(key in made.secret)
+        if made is not None:
+            computed = self._outputs(token) - self._inputs(token)
+            for key, value in made.computed.items():
+                if key in computed:
+                    outputs[key] = rewrap(value).with_secret(key in made.secret)
         return outputs
 
     @_reported
