@@ -134,12 +134,21 @@ def _checked(path: str, sha256: str | None) -> bytes:
     return content
 
 
-class WorkersScript(Kind):
-    token = "cloudflare:index/workersScript:WorkersScript"
-    replaces = ("accountId", "scriptName")
-
+class CloudflareKind(Kind):
     def __init__(self, api: Api) -> None:
         self.api = api
+
+
+class Upserted(CloudflareKind):
+    """A type whose API call that makes it also changes it in place (a PUT, or a POST that sets)."""
+
+    def update(self, id_: str, state: Json, inputs: Json) -> Created:
+        return self.create(inputs)
+
+
+class WorkersScript(Upserted):
+    token = "cloudflare:index/workersScript:WorkersScript"
+    replaces = ("accountId", "scriptName")
 
     def _modules(self, inputs: Json) -> list[tuple[str, bytes, str]]:
         main = inputs.get("mainModule") or inputs.get("bodyPart") or "worker.js"
@@ -230,9 +239,6 @@ class WorkersScript(Kind):
         computed = from_api(json.loads(answer.model_dump_json(exclude_none=True, exclude={"id"})))
         return Created(inputs["scriptName"], computed)
 
-    def update(self, id_: str, state: Json, inputs: Json) -> Created:
-        return self.create(inputs)
-
     def read(self, id_: str, state: Json) -> Json | None:
         settings = self.api.gone(
             lambda c: c.workers.scripts.script_and_version_settings.get(
@@ -267,12 +273,9 @@ class WorkersScript(Kind):
         )
 
 
-class WorkersScriptSubdomain(Kind):
+class WorkersScriptSubdomain(Upserted):
     token = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
     replaces = ("accountId", "scriptName")
-
-    def __init__(self, api: Api) -> None:
-        self.api = api
 
     def create(self, inputs: Json) -> Created:
         self.api.call(
@@ -284,9 +287,6 @@ class WorkersScriptSubdomain(Kind):
             )
         )
         return Created(f"{inputs['accountId']}/{inputs['scriptName']}")
-
-    def update(self, id_: str, state: Json, inputs: Json) -> Created:
-        return self.create(inputs)
 
     def read(self, id_: str, state: Json) -> Json | None:
         answer = self.api.gone(
@@ -304,12 +304,9 @@ class WorkersScriptSubdomain(Kind):
         )
 
 
-class WorkersCustomDomain(Kind):
+class WorkersCustomDomain(Upserted):
     token = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
     replaces = ("accountId", "hostname", "zoneId")
-
-    def __init__(self, api: Api) -> None:
-        self.api = api
 
     def create(self, inputs: Json) -> Created:
         body = to_api(
@@ -320,9 +317,6 @@ class WorkersCustomDomain(Kind):
         )
         return Created(answer.id, {"certId": answer.cert_id})
 
-    def update(self, id_: str, state: Json, inputs: Json) -> Created:
-        return self.create(inputs)
-
     def read(self, id_: str, state: Json) -> Json | None:
         answer = self.api.gone(lambda c: c.workers.domains.get(id_, account_id=state["accountId"]))
         return None if answer is None else from_api(json.loads(answer.model_dump_json()))
@@ -331,12 +325,9 @@ class WorkersCustomDomain(Kind):
         self.api.gone(lambda c: c.workers.domains.delete(id_, account_id=state["accountId"]))
 
 
-class HyperdriveConfig(Kind):
+class HyperdriveConfig(CloudflareKind):
     token = "cloudflare:index/hyperdriveConfig:HyperdriveConfig"
     replaces = ("accountId", "name")
-
-    def __init__(self, api: Api) -> None:
-        self.api = api
 
     @staticmethod
     def _body(inputs: Json) -> Json:
