@@ -199,8 +199,7 @@ def test_a_secret_is_redacted_from_error_messages() -> None:
     assert result.exit_code == 2
     assert "Hidden5tz" not in result.output
     assert result.stderr == (
-        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a relative path inside the "
-        "project, without '..'\n"
+        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a path relative to the project\n"
     )
 
 
@@ -279,7 +278,7 @@ def one_line_error(result: Result) -> str:
                     }
                 ),
             ],
-            "codex:bundles.web: directory 'examples/bundles/gone' does not exist",
+            "codex:bundles.web.dir: directory 'examples/bundles/gone' does not exist",
         ),
     ],
 )
