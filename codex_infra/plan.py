@@ -48,6 +48,8 @@ KEY_INPUTS: dict[str, tuple[str, ...]] = {
     SCRIPT: (
         "scriptName",
         "mainModule",
+        "files",
+        "assets",
         "compatibilityDate",
         "compatibilityFlags",
         "bindings",
@@ -231,6 +233,22 @@ def short(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
+def _modules(files: Any) -> str:
+    """A script's other modules, by name and type (their paths and hashes are in the JSON)."""
+    modules = cast(dict[str, dict[str, Any]], files)
+    return ", ".join(f"{name} ({m.get('contentType', '?')})" for name, m in sorted(modules.items()))
+
+
+def _assets(assets: Any) -> str:
+    """The published copy, and which of its files' rules go along (`_headers`, `_redirects`)."""
+    config = cast(dict[str, Any], assets.get("config") or {})
+    rules = [f"_{key}" for key in ("headers", "redirects") if config.get(key)]
+    return str(assets.get("directory")) + (f" (with {', '.join(rules)})" if rules else "")
+
+
+_SHOWN_AS = {"files": _modules, "assets": _assets}
+
+
 def _flags(resource: PlannedResource) -> str:
     flags = [
         f
@@ -258,7 +276,8 @@ def render_tree(plan: Plan) -> str:
             inner = indent + ("   " if last else "│  ")
             for key in KEY_INPUTS.get(resource.type, ()):
                 if key in resource.inputs:
-                    lines.append(f"{inner}  {key}: {short(resource.inputs[key])}")
+                    shown = _SHOWN_AS.get(key, short)(resource.inputs[key])
+                    lines.append(f"{inner}  {key}: {shown}")
             walk(resource.urn, inner)
 
     walk(None, "")

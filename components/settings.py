@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
@@ -86,15 +89,35 @@ def _context(info: ValidationInfo) -> _Context:
     return info.context
 
 
-def _project_path(value: str, info: ValidationInfo) -> Path:
-    """Paths are relative to the project so plans are the same on every checkout."""
-    path = PurePosixPath(value)
-    if value == "" or path.is_absolute() or ".." in path.parts:
-        raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
-    full = _context(info).root / path
-    if not full.is_dir():
+@cache
+def repository_of(root: Path) -> Path:
+    """How far the project's paths may reach: the git repository that holds it (a monorepo's
+    `apps/web` beside its `infra/`), or the project itself outside any repository."""
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return directory
+    return root
+
+
+def project_relative(value: str, info: ValidationInfo) -> str:
+    """A path as the plan records it: relative to the project and normalised, so plans are the same
+    on every checkout; `..` may reach anywhere inside the repository, never outside it."""
+    root = _context(info).root
+    if value == "" or PurePosixPath(value).is_absolute():
+        raise ValueError(f"{value!r} must be a path relative to the project")
+    normal = posixpath.normpath(value)
+    boundary = repository_of(root)
+    if not Path(os.path.normpath(root / normal)).is_relative_to(boundary):
+        where = "the project" if boundary == root else "the git repository that holds the project"
+        raise ValueError(f"{value!r} reaches outside {where}")
+    return normal
+
+
+def _project_dir(value: str, info: ValidationInfo) -> str:
+    path = project_relative(value, info)
+    if not (_context(info).root / path).is_dir():
         raise ValueError(f"directory {value!r} does not exist")
-    return full
+    return path
 
 
 class BundleSettings(_Concern):
@@ -104,13 +127,16 @@ class BundleSettings(_Concern):
     main: str = "index.js"
     _bundle: Bundle = PrivateAttr()
 
+    @field_validator("dir")
+    @classmethod
+    def _exists(cls, value: str, info: ValidationInfo) -> str:
+        return _project_dir(value, info)
+
     @model_validator(mode="after")
     def _load(self, info: ValidationInfo) -> BundleSettings:
         """Read once here, so a bad bundle fails at start-up and nothing reads it twice."""
         try:
-            self._bundle = load_bundle(
-                _project_path(self.dir, info), str(PurePosixPath(self.dir)), self.main
-            )
+            self._bundle = load_bundle(_context(info).root / self.dir, self.dir, self.main)
         except BundleError as err:
             raise ValueError(str(err)) from None
         return self
@@ -183,11 +209,12 @@ class WorkerSettings(_Concern):
     @field_validator("assets_dir")
     @classmethod
     def _safe_assets(cls, value: str, info: ValidationInfo) -> str:
+        path = _project_dir(value, info)
         try:
-            check_assets(_project_path(value, info))
+            check_assets(_context(info).root / path)
         except BundleError as err:
             raise ValueError(str(err)) from None
-        return str(PurePosixPath(value))
+        return path
 
     @model_validator(mode="after")
     def _assets_apart_from_code(self) -> WorkerSettings:
@@ -224,12 +251,10 @@ class PreviewDataSettings(_Concern):
     def _in_project(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        path = PurePosixPath(value)
-        if value == "" or path.is_absolute() or ".." in path.parts:
-            raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
+        path = project_relative(value, info)
         if not (_context(info).root / path).is_file():
             raise ValueError(f"file {value!r} does not exist")
-        return value
+        return path
 
 
 class Compute(_Concern):
@@ -334,8 +359,7 @@ class MigrationSettings(_Concern):
     @field_validator("migrations_dir")
     @classmethod
     def _exists(cls, value: str, info: ValidationInfo) -> str:
-        _project_path(value, info)
-        return str(PurePosixPath(value))
+        return _project_dir(value, info)
 
 
 _STRIPE_KEY = re.compile(r"^(sk|rk)_(live|test)_[A-Za-z0-9]+$")

@@ -109,6 +109,24 @@ def test_tree_nests_children_under_their_component() -> None:
     )
 
 
+def test_tree_shows_each_scripts_modules_and_assets(planned: Planned) -> None:
+    """What is uploaded, not only the entry module: the other modules and the published assets."""
+    plan, _ = planned("pr-7")
+    web = plan.by_name("codex-web-script").inputs
+    lines = run("plan", "pr-7").stdout.splitlines()
+    start = lines.index("   ├─ codex:index:Worker  codex-web")
+    shown = {
+        key: value
+        for line in lines[start:]
+        if ": " in line and "─ " not in line
+        for key, value in [line.strip(" │").split(": ", 1)]
+    }
+    modules = sorted(web["files"].items())
+    assert modules, "the example web Worker has modules beside its entry"
+    assert shown["files"] == ", ".join(f"{n} ({m['contentType']})" for n, m in modules)
+    assert shown["assets"] == f"{web['assets']['directory']} (with _headers)"
+
+
 def test_production_tree_flags_protected_and_retained_resources() -> None:
     lines = run("plan", "production").stdout.splitlines()
     flagged = sorted(
@@ -199,8 +217,7 @@ def test_a_secret_is_redacted_from_error_messages() -> None:
     assert result.exit_code == 2
     assert "Hidden5tz" not in result.output
     assert result.stderr == (
-        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a relative path inside the "
-        "project, without '..'\n"
+        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a path relative to the project\n"
     )
 
 
@@ -279,7 +296,7 @@ def one_line_error(result: Result) -> str:
                     }
                 ),
             ],
-            "codex:bundles.web: directory 'examples/bundles/gone' does not exist",
+            "codex:bundles.web.dir: directory 'examples/bundles/gone' does not exist",
         ),
     ],
 )

@@ -348,6 +348,11 @@ def test_after_the_last_down_nothing_is_left(state: Path) -> None:
         assert postgres_stopped(state)
 
 
+def test_status_with_nothing_running_says_so(tmp_path: Path) -> None:
+    result = cli("status", env=os.environ | {STATE_ENV: str(tmp_path)})
+    assert (result.returncode, result.stdout) == (0, "No stack is running locally.\n")
+
+
 def test_down_purge_drops_the_database(state: Path) -> None:
     with running("pr-6") as pr6:
         url = pr6["env"]["DATABASE_URL"]

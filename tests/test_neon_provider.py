@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from neon_fake import DEFAULT_API_KEY, FAST_ENV, REPO_ROOT, FakeNeon, fake_neon
+from neon_fake import DEFAULT_API_KEY, FAST_ENV, FakeNeon, fake_neon
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime.rpc import UNKNOWN
 
@@ -39,6 +39,7 @@ from components.neon_provider import (
     NeonBranchLimitError,
     NeonBranchProvider,
 )
+from tests.conftest import REPO
 
 PROJECT = "proj-test-1"
 PREVIEW = "preview/pr-7"
@@ -691,7 +692,7 @@ def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> 
     env.update(FAST_ENV)
     run = subprocess.run(
         [sys.executable, "-c", _LOAD_AND_CREATE, blob, json.dumps(props())],
-        cwd=REPO_ROOT,
+        cwd=REPO,
         env=env,
         capture_output=True,
         text=True,

@@ -121,8 +121,12 @@ def test_secret_values_are_hidden_in_repr() -> None:
         ("pr-3", {"compatibilityFlags": '["Bad Flag"]'}, "codex:compatibilityFlags.0"),
         ("pr-3", {"headSamplingRate": "1.5"}, "codex:headSamplingRate: Input should be less"),
         ("pr-3", {"migrationCommand": "  "}, "codex:migrationCommand"),
-        ("pr-3", {"migrationsDir": "../elsewhere"}, "codex:migrationsDir: '../elsewhere' must be"),
-        ("pr-3", {"assetsDir": "/etc"}, "codex:assetsDir: '/etc' must be a relative path"),
+        (
+            "pr-3",
+            {"migrationsDir": "../elsewhere"},
+            "codex:migrationsDir: '../elsewhere' reaches outside the project",
+        ),
+        ("pr-3", {"assetsDir": "/etc"}, "codex:assetsDir: '/etc' must be a path relative to the"),
         (
             "pr-3",
             {"assetsDir": "examples/missing"},
@@ -134,7 +138,7 @@ def test_secret_values_are_hidden_in_repr() -> None:
                 "bundles": '{"web":{"dir":"../../etc"},"auth":{"dir":"x"},"stripeWebhook":'
                 '{"dir":"y"}}'
             },
-            "codex:bundles.web: '../../etc' must be",
+            "codex:bundles.web.dir: '../../etc' reaches outside the project",
         ),
         (
             "pr-3",
