@@ -42,4 +42,5 @@ for worker in web auth stripe-webhook; do
     rm -rf "${bundles:?}/$worker"
     "$node" node_modules/wrangler/bin/wrangler.js \
         deploy --dry-run --config "$worker/wrangler.jsonc" --outdir "$bundles/$worker"
+    rm "$bundles/$worker/README.md"  # wrangler's, with the build's time: not part of the Worker
 done

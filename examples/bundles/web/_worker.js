@@ -6033,7 +6033,7 @@ var init_internal22 = __esm({
         app: /* @__PURE__ */ __name(({ head: head2, body, assets: assets2, nonce, env: env2 }) => '<!doctype html>\n<html lang="en">\n	<head>\n		<meta charset="utf-8" />\n		<meta name="viewport" content="width=device-width, initial-scale=1" />\n		<meta name="text-scale" content="scale" />\n		' + head2 + '\n	</head>\n	<body data-sveltekit-preload-data="hover">\n		<div style="display: contents">' + body + "</div>\n	</body>\n</html>\n", "app"),
         error: error_template_default
       },
-      version_hash: "n2qrj5"
+      version_hash: "1tnxhdr"
     };
     __name(get_hooks, "get_hooks");
   }
@@ -6451,7 +6451,7 @@ var init__2 = __esm({
   ".svelte-kit/output/server/nodes/1.js"() {
     index2 = 1;
     component2 = /* @__PURE__ */ __name(async () => component_cache2 ??= (await Promise.resolve().then(() => (init_error_svelte(), error_svelte_exports))).default, "component");
-    imports2 = ["_app/immutable/nodes/1.C1TWVedM.js", "_app/immutable/chunks/xihTtKlq.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/chunks/CoCZwWDC.js"];
+    imports2 = ["_app/immutable/nodes/1.CVuL0IVk.js", "_app/immutable/chunks/xihTtKlq.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/chunks/DUjqvmLk.js"];
     stylesheets2 = [];
     fonts2 = [];
   }
@@ -12979,7 +12979,7 @@ var manifest = (() => {
     assets: /* @__PURE__ */ new Set(["robots.txt"]),
     mimeTypes: { ".txt": "text/plain" },
     _: {
-      client: { start: "_app/immutable/entry/start.BUpwZRgR.js", app: "_app/immutable/entry/app.BePfj627.js", imports: ["_app/immutable/entry/start.BUpwZRgR.js", "_app/immutable/chunks/CoCZwWDC.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/entry/app.BePfj627.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/chunks/xihTtKlq.js"], stylesheets: [], fonts: [], uses_env_dynamic_public: false },
+      client: { start: "_app/immutable/entry/start.DOg78e-L.js", app: "_app/immutable/entry/app.Dnmsh517.js", imports: ["_app/immutable/entry/start.DOg78e-L.js", "_app/immutable/chunks/DUjqvmLk.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/entry/app.Dnmsh517.js", "_app/immutable/chunks/C7dQliBa.js", "_app/immutable/chunks/xihTtKlq.js"], stylesheets: [], fonts: [], uses_env_dynamic_public: false },
       nodes: [
         __memo(() => Promise.resolve().then(() => (init__(), __exports))),
         __memo(() => Promise.resolve().then(() => (init__2(), __exports2)))

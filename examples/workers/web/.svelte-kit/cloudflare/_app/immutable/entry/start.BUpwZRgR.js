@@ -1,1 +1,0 @@
-export{r as load_css,t as start}from"../chunks/CoCZwWDC.js";
