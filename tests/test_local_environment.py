@@ -6,6 +6,7 @@ the fixtures, by PID); every wait is bounded; everything listens on 127.0.0.1 on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -449,8 +450,9 @@ def test_a_failing_migration_shows_the_end_of_its_stderr(pr1: dict[str, Any]) ->
 
 def _runtime_of(process: subprocess.Popen[str]) -> psutil.Process | None:
     for child in psutil.Process(process.pid).children():
-        if str(workers.JS_DIR / "serve.mjs") in child.cmdline():
-            return child
+        with contextlib.suppress(psutil.NoSuchProcess):  # a child that ended meanwhile (a zombie)
+            if str(workers.JS_DIR / "serve.mjs") in child.cmdline():
+                return child
     return None
 
 
