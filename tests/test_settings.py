@@ -59,7 +59,7 @@ def test_committed_configs_are_valid(stack: str) -> None:
     assert settings.topology.topology == "isolated"
     assert settings.neon.neon_parent_branch == "main"
     assert settings.workers.compatibility_flags == ("nodejs_compat",)
-    assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "index.js"
+    assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "_worker.js"
     assert settings.migrations.migration_command == "sh examples/migrate.sh"
 
 
@@ -157,10 +157,14 @@ def test_secret_values_are_hidden_in_repr() -> None:
         ("pr-3", {"zoneID": "abc"}, "codex:zoneID is not a known setting"),
         (
             "pr-3",
-            {"assetsDir": "examples/bundles/web"},
-            "codex:assetsDir overlaps codex:bundles.web.dir: the Worker's code would be published",
+            {"assetsDir": "examples/bundles/auth"},
+            "codex:assetsDir overlaps codex:bundles.auth.dir: the Worker's code would be published",
         ),
-        ("pr-3", {"assetsDir": "examples/bundles"}, "codex:assetsDir overlaps codex:bundles.web"),
+        (
+            "pr-3",
+            {"assetsDir": "examples/bundles"},
+            "codex:assetsDir: web/_worker.js would be published as a static asset",
+        ),
     ],
 )
 def test_refused_inputs_name_the_key(stack: str, overrides: dict[str, str], expected: str) -> None:
@@ -229,7 +233,10 @@ def _project_copy(tmp_path: Path) -> Path:
 )
 def test_assets_holding_worker_code_or_env_files_are_refused(tmp_path: Path, leak: str) -> None:
     root = _project_copy(tmp_path)
-    target = root / "examples/assets" / leak
+    assets = root / "examples/workers/web/.svelte-kit/cloudflare"
+    for adapters_own in (".assetsignore", "_worker.js"):  # the ignore file keeps the code out
+        (assets / adapters_own).unlink()
+    target = assets / leak
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("SECRET=1")
     message = refused("pr-3", root)
