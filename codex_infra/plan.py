@@ -42,6 +42,8 @@ from codex_infra.engine import (
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
 # only where the code or config does. A real deploy uses the time of the deploy.
 PLAN_EPOCH = "1795000000"
+# 9999-01-01T00:00:00Z: Python's dates end with that year, and a preview's expiry is later still.
+LAST_EPOCH = 253370764800
 
 # What the tree shows of each resource type; the JSON has every input.
 KEY_INPUTS: dict[str, tuple[str, ...]] = {
@@ -84,8 +86,15 @@ def find_root(start: Path) -> Path:
 
 
 def plan_epoch() -> int:
-    """The deploy time a plan is made for: SOURCE_DATE_EPOCH if the caller set it."""
-    return int(os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH)
+    """The deploy time a plan is made for: SOURCE_DATE_EPOCH if the caller set it (as
+    reproducible-builds.org defines it: a whole number of seconds since 1970, in ASCII)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH
+    if not (raw.isascii() and raw.isdigit() and int(raw) <= LAST_EPOCH):
+        raise PlanError(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC"
+            f" (at most {LAST_EPOCH}, the start of year 9999)"
+        )
+    return int(raw)
 
 
 @contextmanager

@@ -23,10 +23,10 @@ from typing import Any, cast
 
 import click
 import psycopg
-import yaml
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from codex_infra.config_yaml import ConfigYamlError, read_config_yaml
 from codex_infra.errors import fail
 from codex_infra.local.postgres import client_bin, redact_password
 
@@ -108,9 +108,9 @@ class Mask:
 def read_masks(path: Path) -> list[Mask]:
     """The mask file's rules; a malformed one is refused before anything is copied."""
     try:
-        data: Any = yaml.safe_load(path.read_text())
-    except (OSError, yaml.YAMLError) as err:
-        raise RefreshError(f"mask file {path}: cannot be read ({type(err).__name__})") from None
+        data: Any = read_config_yaml(path)
+    except ConfigYamlError as err:
+        raise RefreshError(f"mask file {path}: {err}") from None
     if not isinstance(data, dict) or not data:
         raise RefreshError(f"mask file {path}: want a mapping of table.column to a rule")
     masks: list[Mask] = []

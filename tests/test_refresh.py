@@ -182,6 +182,7 @@ def test_without_yes_and_no_terminal_it_refuses(databases: tuple[str, str]) -> N
             "mask public.orders.total: 'hash' needs a text column, not integer",
         ),
         ("[not, a, mapping]\n", "want a mapping of table.column to a rule"),
+        ("users.email: &r email\nusers.name: *r\n", "line 2: a YAML alias (*name), refused"),
     ],
 )
 def test_a_bad_mask_file_stops_it_before_anything_is_copied(
