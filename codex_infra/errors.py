@@ -8,6 +8,8 @@ import click
 USAGE_ERROR = 2
 # The machine, a service or an environment failed, not the caller's input.
 FAULT = 1
+# The shell's code for a command ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED = 130
 
 
 def fail(message: str, code: int = USAGE_ERROR) -> click.exceptions.Exit:
