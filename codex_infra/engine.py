@@ -51,7 +51,10 @@ ENGINE_LOG = logging.getLogger(f"{__name__}.pulumi")
 
 
 class StackConfigError(ValueError):
-    """The committed config files cannot be read."""
+    """The committed config files cannot be read. Said from the files alone, where no secret is
+    (an encrypted `secure:` value is never read)."""
+
+    quotes_no_secret = True
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import gc
 import json
 import os
 from collections.abc import Generator, Iterable, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -121,12 +121,37 @@ def _collector_paused() -> Generator[None]:
             gc.enable()
 
 
+WITHHELD = "[not shown: it quotes a value given as a secret]"
+
+
+def secret_pieces(values: Iterable[str]) -> tuple[str, ...]:
+    """What of each secret must never show: the value, and each string inside a structured
+    (JSON) one, since a message may quote a part (a directory of a secret `bundles`)."""
+    pieces: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            pieces.append(value)
+        elif isinstance(value, dict):
+            for item in cast(dict[str, Any], value).values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in cast(list[Any], value):
+                walk(item)
+
+    for value in values:
+        pieces.append(value)
+        if value[:1] in "[{":
+            with suppress(json.JSONDecodeError):
+                walk(json.loads(value))
+    return tuple(p for p in dict.fromkeys(pieces) if p)
+
+
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """For messages: a program may echo a value it was given, even one given as a secret."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, SECRET)
-    return text
+    """For messages a program or the SDK made, which may echo a value given as a secret. Marking
+    each place a secret occurs would show where a short one's characters fall, and so the
+    secret: a message holding any is withheld whole."""
+    return WITHHELD if any(secret in text for secret in secrets) else text
 
 
 def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
@@ -165,14 +190,19 @@ def run_stack(
 ) -> None:
     """Runs the program of `plan.stack` into `plan`: the stack's committed config plus
     `pulumi config set [--secret]`-style overrides; secrets nobody gave are placeholders
-    (`marker` in their shape). Raises PlanError for anything the caller can fix."""
-    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
+    (`marker` in their shape). Raises PlanError for anything the caller can fix.
+
+    The program's own config errors (RunError) and ours say `quotes_no_secret` when they are
+    built to name keys and rules only: those are shown whole. Others are redacted."""
     try:
         config = stack_config(root, plan.stack, config_overrides, secret_overrides, marker)
         with _pinned_clock(), _collector_paused():
             run_program(root, config, plan, cloud)
-    except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
-        raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
+    except (StackConfigError, RunError) as err:
+        message = " ".join(str(err).split())
+        if not getattr(err, "quotes_no_secret", False):
+            message = redact(message, secret_pieces((secret_overrides or {}).values()))
+        raise PlanError(message) from None
 
 
 def plan_stack(
@@ -185,7 +215,7 @@ def plan_stack(
     """The offline plan, every secret hidden, even one the program forgot to mark."""
     plan = Plan(PROJECT, stack, fingerprint_key=fingerprint_key)
     run_stack(root, plan, config_overrides, secret_overrides)
-    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
+    hidden = secret_pieces((secret_overrides or {}).values())
     if not hidden:
         return plan
     return replace(

@@ -303,3 +303,45 @@ def test_a_bad_source_date_epoch_is_one_line(project: Path, command: str, epoch:
         patch.setenv("SOURCE_DATE_EPOCH", epoch)
         result = CliRunner().invoke(main, [command, "pr-3"])
     assert_one_line(result, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970")
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_an_assets_link_to_the_environment_is_refused_and_nothing_staged(
+    tmp_path: Path, command: str
+) -> None:
+    """The red team's `ln -s /proc/self/environ examples/assets/env.txt`."""
+    root = copy_project(tmp_path)
+    (root / "examples/assets/env.txt").symlink_to("/proc/self/environ")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(main, [command, "pr-3"])
+    assert_one_line(
+        result, "codex:assetsDir: env.txt is a symbolic link that leaves the folder: refused"
+    )
+    assert not list(root.glob(".codex-build/assets/*/env.txt"))
+    environ = Path("/proc/self/environ").read_bytes().split(b"\0")[0].decode()
+    assert environ not in result.output
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_assets_cloudflare_would_refuse_fail_at_plan_and_check(
+    tmp_path: Path, command: str
+) -> None:
+    root = copy_project(tmp_path)
+    with (root / "examples/assets/video.mp4").open("wb") as file:
+        file.truncate(200 * 1024 * 1024)  # sparse
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        big = CliRunner().invoke(main, [command, "pr-3"])
+        (root / "examples/assets/video.mp4").unlink()
+        # The example publishes 3 files (its _headers is config): over a plan allowing 2.
+        plan = '{"workersPerAccount": 100, "assetFilesPerVersion": 2}'
+        many = CliRunner().invoke(main, [command, "pr-3", "--config", f"cloudflarePlan={plan}"])
+    assert_one_line(
+        big, "codex:assetsDir: video.mp4 is 200.0 MiB; Cloudflare refuses a static asset over 25"
+    )
+    assert_one_line(
+        many,
+        "codex:assetsDir: 3 files would be published; the codex:cloudflarePlan allows at most 2"
+        " static assets per Worker version",
+    )
