@@ -859,3 +859,33 @@ def test_a_name_held_by_a_soft_deleted_branch_fails_clearly_and_soon(neon: FakeN
     assert "Neon says the name exists but lists no such branch" in message
     assert "hard_delete" in message
     assert neon.count("POST") == 1
+
+
+def test_a_bad_neon_api_host_is_refused_before_any_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not 8 attempts over 19 s: nothing could ever answer."""
+    monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("NEON_API_HOST", "not-a-url")
+    started = time.monotonic()
+    with pytest.raises(NeonConfigError) as raised:
+        NeonBranchProvider().create(props())
+    assert time.monotonic() - started < 1
+    assert str(raised.value) == (
+        "NEON_API_HOST must be an http(s) URL with a host, like https://api.example.com/v1"
+    )
+
+
+def test_each_retry_line_names_the_request_once(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("NEON_API_HOST", "http://127.0.0.1:9/api/v2")
+    monkeypatch.setenv("NEON_RETRY_ATTEMPTS", "3")
+    monkeypatch.setenv("NEON_RETRY_BASE_SECONDS", "0.01")
+    with pytest.raises(NeonUnavailableError) as raised:
+        NeonBranchProvider().create(props())
+    retries = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+    assert len(retries) == 2
+    for line in [*retries, str(raised.value)]:
+        assert line.count("Neon API GET /projects/") == 1, line

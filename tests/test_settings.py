@@ -317,7 +317,8 @@ def test_compute_limits_per_kind() -> None:
         (
             "free",
             '{"minCu": 0.25, "maxCu": 4}',
-            "codex:previewCompute.maxCu: codex:neonPlan free allows at most 2 compute units (got 4)",
+            "codex:previewCompute.maxCu: codex:neonPlan free allows at most 2 compute units"
+            " (got 4)",
         ),
         ("scale", '{"minCu": 1, "maxCu": 12}', "maxCu - minCu is over 8 compute units"),
     ],
