@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import click
 
 # click's own usage errors exit with 2; ours match them.
@@ -15,3 +17,13 @@ INTERRUPTED = 130
 def fail(message: str, code: int = USAGE_ERROR) -> click.exceptions.Exit:
     click.echo(f"codex-infra: error: {message}", err=True)
     return click.exceptions.Exit(code)
+
+
+WITHHELD = "[not shown: it quotes a secret]"
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """For a message made elsewhere (a program, an SDK, a server), which may quote a secret it
+    was given. Marking each place a secret occurs would show where a short one's characters fall,
+    and so the secret: a message holding any is withheld whole."""
+    return WITHHELD if any(secret and secret in text for secret in secrets) else text

@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from codex_infra.engine import ENGINE_LOG
-from codex_infra.errors import fail
-from codex_infra.plan import redact, secret_pieces
+from codex_infra.errors import fail, redact
+from codex_infra.plan import secret_pieces
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
+from codex_infra.errors import redact
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
@@ -121,9 +122,6 @@ def _collector_paused() -> Generator[None]:
             gc.enable()
 
 
-WITHHELD = "[not shown: it quotes a value given as a secret]"
-
-
 def secret_pieces(values: Iterable[str]) -> tuple[str, ...]:
     """What of each secret must never show: the value, and each string inside a structured
     (JSON) one, since a message may quote a part (a directory of a secret `bundles`)."""
@@ -145,13 +143,6 @@ def secret_pieces(values: Iterable[str]) -> tuple[str, ...]:
             with suppress(json.JSONDecodeError):
                 walk(json.loads(value))
     return tuple(p for p in dict.fromkeys(pieces) if p)
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """For messages a program or the SDK made, which may echo a value given as a secret. Marking
-    each place a secret occurs would show where a short one's characters fall, and so the
-    secret: a message holding any is withheld whole."""
-    return WITHHELD if any(secret in text for secret in secrets) else text
 
 
 def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import click
 import psycopg
@@ -28,8 +29,8 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from codex_infra.config_yaml import ConfigYamlError, read_config_yaml
-from codex_infra.errors import fail
-from codex_infra.local.postgres import client_bin, redact_password
+from codex_infra.errors import fail, redact
+from codex_infra.local.postgres import client_bin
 
 READ_ONLY = "-c default_transaction_read_only=on"
 # Addresses no one can receive mail at (RFC 2606's reserved .invalid).
@@ -86,7 +87,8 @@ class Database:
         return make_conninfo(**params), env
 
     def redact(self, text: str) -> str:
-        return redact_password(text, self.password)
+        """A short password would be spelt out by marking where it occurs: withheld whole."""
+        return redact(text, [self.password, quote(self.password, safe="")])
 
 
 @dataclass(frozen=True)

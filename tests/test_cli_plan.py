@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import ENGINE_LOG, SECRET, Plan
-from codex_infra.plan import WITHHELD
+from codex_infra.errors import WITHHELD
 from tests.conftest import PROJECT_DIR, copy_project
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from psycopg import sql
 
 from codex_infra.cli import main
+from codex_infra.errors import WITHHELD
 from codex_infra.local.postgres import BIN_ENV, Cluster, client_bin, scratch_cluster
 from codex_infra.refresh import MASK_KEY_ENV
 
@@ -288,3 +289,11 @@ def test_masking_by_digest_needs_a_key(databases: tuple[str, str], tmp_path: Pat
     assert result.exit_code == 2
     assert "needs a key: set CODEX_MASK_KEY" in result.stderr
     assert rows(target, "SELECT count(*) FROM leftover") == [(0,)]
+
+
+def test_a_one_letter_password_is_not_spelt_out_by_redaction(databases: tuple[str, str]) -> None:
+    """Marking each `a` of the server's message would show where the password's letter is."""
+    source, target = databases
+    result = refresh(source.replace(PASSWORD, "a"), target, "--yes")
+    assert result.exit_code == 2
+    assert result.stderr == f"codex-infra: error: src on 127.0.0.1: {WITHHELD}\n"

@@ -24,14 +24,8 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
-from codex_infra.plan import (
-    WITHHELD,
-    plan_document,
-    redact,
-    render_json,
-    render_tree,
-    secret_pieces,
-)
+from codex_infra.errors import WITHHELD, redact
+from codex_infra.plan import plan_document, render_json, render_tree, secret_pieces
 from components.settings import _OWNER
 from tests.conftest import PROJECT_DIR
 from tests.test_policies import Planned, binding
