@@ -31,6 +31,8 @@ from codex_infra.engine import (
     RANDOM_PASSWORD,
     SCRIPT,
     SUBDOMAIN,
+    StackConfigError,
+    check_stack_name,
     is_secret,
 )
 from codex_infra.plan import PlanError, named_items, plan_epoch
@@ -403,8 +405,9 @@ def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
     """Plans every stack of each side in one subprocess, both sides at once, then compares."""
     try:
         for stack in stacks:
+            check_stack_name(stack)
             parse_stack(stack)
-    except NamingError as err:
+    except (StackConfigError, NamingError) as err:
         raise PlanError(str(err)) from None
     key = secrets.token_bytes(16)  # this report's alone: fingerprints mean nothing elsewhere
     with checkout(root, base_ref) as base_tree, _harnesses([base_tree, root], stacks, key) as both:

@@ -253,6 +253,11 @@ def test_an_unknown_stack_is_one_line(repo: tuple[Path, str, str]) -> None:
     assert error.startswith("codex-infra: error: stack name 'qa' is not allowed")
 
 
+def test_an_over_long_stack_name_is_one_line_before_planning(repo: tuple[Path, str, str]) -> None:
+    error = one_line_error(diff(repo[0], "HEAD", "--stack", "pr-" + "1" * 293))
+    assert error.startswith("codex-infra: error: stack name of 296 characters: Pulumi takes")
+
+
 def test_outside_git_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "Pulumi.yaml").write_text("name: codex\n")
     error = one_line_error(diff(tmp_path, "HEAD"))
