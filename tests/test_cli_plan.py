@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import ENGINE_LOG, SECRET, Plan
+from codex_infra.errors import WITHHELD
 from tests.conftest import PROJECT_DIR, copy_project
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
@@ -211,21 +212,26 @@ def test_secrets_given_never_appear(stack: str) -> None:
     assert resources["codex-web-script"]["inputs"]["compatibilityDate"] == SECRET
 
 
-def test_a_secret_is_redacted_from_error_messages() -> None:
-    """The program echoes a bad path in its message; given as a secret, it must not show."""
+def test_an_error_about_a_secret_names_the_key_and_the_rule_only() -> None:
+    """A plain value is quoted after the rule; one given as a secret is not."""
     result = run("plan", "pr-7", "--secret", "assetsDir=/srv/Hidden5tz")
     assert result.exit_code == 2
     assert "Hidden5tz" not in result.output
     assert result.stderr == (
-        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a path relative to the project\n"
+        "codex-infra: error: codex:assetsDir: must be a path relative to the project\n"
     )
+    plain = run("plan", "pr-7", "--config", "assetsDir=/srv/Shown")
+    assert plain.stderr.endswith("must be a path relative to the project (got '/srv/Shown')\n")
 
 
-def test_what_the_engine_logs_is_one_redacted_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_the_engine_logs_is_one_line_withheld_if_it_quotes_a_secret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert run("plan", "pr-7", "--secret", "stripeWebhookSecret=whsec_Logged3v").exit_code == 0
     ENGINE_LOG.error("bad whsec_Logged3v here\nTraceback (most recent call last):\n  File x")
+    ENGINE_LOG.warning("nothing secret here\nmore")
     ENGINE_LOG.info("not shown")
-    assert capsys.readouterr().err == f"error: bad {SECRET} here\n"
+    assert capsys.readouterr().err == f"error: {WITHHELD}\nwarning: nothing secret here\n"
 
 
 def test_two_runs_give_identical_bytes() -> None:
@@ -296,7 +302,7 @@ def one_line_error(result: Result) -> str:
                     }
                 ),
             ],
-            "codex:bundles.web.dir: directory 'examples/bundles/gone' does not exist",
+            "codex:bundles.web.dir: names no directory (got 'examples/bundles/gone')",
         ),
     ],
 )

@@ -135,6 +135,6 @@ def test_paths_never_leave_the_repository(monorepo: Path, key: str, value: str) 
         result = CliRunner().invoke(main, ["plan", "pr-1", "--config", f"{key}={value}"])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"codex-infra: error: codex:{key}: {value!r} reaches outside the git repository that"
-        " holds the project\n"
+        f"codex-infra: error: codex:{key}: reaches outside the git repository that holds the"
+        f" project (got {value!r})\n"
     )
