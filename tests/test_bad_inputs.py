@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import StackConfigError, load_stack_config
+from components.bundle import publishable_assets
 from tests.conftest import copy_project
 
 HOSTNAMES = {
@@ -305,13 +306,18 @@ def test_a_bad_source_date_epoch_is_one_line(project: Path, command: str, epoch:
     assert_one_line(result, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970")
 
 
+def assets_of(root: Path) -> Path:
+    """The web Worker's assets folder, as the project's config names it."""
+    return root / load_stack_config(root, "pr-3").values["codex:assetsDir"]
+
+
 @pytest.mark.parametrize("command", ["plan", "check"])
 def test_an_assets_link_to_the_environment_is_refused_and_nothing_staged(
     tmp_path: Path, command: str
 ) -> None:
-    """The red team's `ln -s /proc/self/environ examples/assets/env.txt`."""
+    """The red team's `ln -s /proc/self/environ <assets>/env.txt`."""
     root = copy_project(tmp_path)
-    (root / "examples/assets/env.txt").symlink_to("/proc/self/environ")
+    (assets_of(root) / "env.txt").symlink_to("/proc/self/environ")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         result = CliRunner().invoke(main, [command, "pr-3"])
@@ -328,20 +334,22 @@ def test_assets_cloudflare_would_refuse_fail_at_plan_and_check(
     tmp_path: Path, command: str
 ) -> None:
     root = copy_project(tmp_path)
-    with (root / "examples/assets/video.mp4").open("wb") as file:
+    assets = assets_of(root)
+    published = len(publishable_assets(assets))
+    with (assets / "video.mp4").open("wb") as file:
         file.truncate(200 * 1024 * 1024)  # sparse
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         big = CliRunner().invoke(main, [command, "pr-3"])
-        (root / "examples/assets/video.mp4").unlink()
-        # The example publishes 3 files (its _headers is config): over a plan allowing 2.
-        plan = '{"workersPerAccount": 100, "assetFilesPerVersion": 2}'
+        (assets / "video.mp4").unlink()
+        # One file over what the plan allows (the example's _headers is config, not a file).
+        plan = f'{{"workersPerAccount": 100, "assetFilesPerVersion": {published - 1}}}'
         many = CliRunner().invoke(main, [command, "pr-3", "--config", f"cloudflarePlan={plan}"])
     assert_one_line(
         big, "codex:assetsDir: video.mp4 is 200.0 MiB; Cloudflare refuses a static asset over 25"
     )
     assert_one_line(
         many,
-        "codex:assetsDir: 3 files would be published; the codex:cloudflarePlan allows at most 2"
-        " static assets per Worker version",
+        f"codex:assetsDir: {published} files would be published; the codex:cloudflarePlan allows"
+        f" at most {published - 1} static assets per Worker version",
     )
