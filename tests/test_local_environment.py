@@ -145,7 +145,9 @@ def test_up_prints_the_urls_the_database_and_how_to_stop(pr1: dict[str, Any]) ->
         assert pr1["env"][key] in again.stdout
     assert "codex-infra local down pr-1" in again.stdout
     port = pr1["postgres"]["port"]
-    assert pr1["env"]["DATABASE_URL"].endswith(f"@127.0.0.1:{port}/neondb_preview_pr_1")
+    # A host Neon's serverless driver accepts (docs/local-neon-driver.md); the server itself
+    # listens on 127.0.0.1 only.
+    assert pr1["env"]["DATABASE_URL"].endswith(f"@localhost:{port}/neondb_preview_pr_1")
 
 
 def test_status_lists_processes_ports_and_local_secrets(pr1: dict[str, Any]) -> None:
