@@ -10,12 +10,19 @@ const NULLABLE = [
 
 export const MAX_BYTES = 10 * 1024 * 1024; // Neon's default request and response bound (10 MiB)
 
-/** A refusal of the request itself: the status Neon answers it with, and what it says. */
+/** A refusal of the request itself: the status Neon answers it with, and what it says. A bare
+ * one is answered with those fields only (Neon's answer to a cancelled query has no others). */
 export class Refusal extends Error {
-  constructor(status, message, fields = {}) {
+  constructor(status, message, fields = {}, bare = false) {
     super(message);
     this.status = status;
     this.fields = fields;
+    this.bare = bare;
+  }
+
+  answer() {
+    const body = { message: this.message, ...this.fields };
+    return this.bare ? json(this.status, body) : failure(this.status, body);
   }
 }
 

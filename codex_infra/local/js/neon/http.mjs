@@ -43,7 +43,7 @@ export class SqlOverHttp {
       const answer = await this.#run(target, payload, options);
       return json(200, answer, "queries" in payload ? options.echo : {});
     } catch (error) {
-      if (error instanceof Refusal) return failure(error.status, { message: error.message, ...error.fields });
+      if (error instanceof Refusal) return error.answer();
       if (error instanceof DatabaseError) return failure(400, error);
       return failure(500, { message: String(error?.message ?? error) });
     }
@@ -137,7 +137,8 @@ export class SqlOverHttp {
       reusable = client.getTransactionStatus() === "I"; // Neon discards a session left in a transaction
       return answer;
     } catch (error) {
-      throw bound.expired ? new Refusal(400, "Query cancelled, connection was terminated", { code: "08P01" }) : error;
+      if (!bound.expired) throw error;
+      throw new Refusal(400, "Query cancelled, connection was terminated", { code: "08P01" }, true);
     } finally {
       bound.clear();
       client.release(!reusable || bound.expired);
