@@ -70,25 +70,25 @@ def test_every_worker_with_the_database_goes_through_the_router_and_no_other(
     assert served is not None
     assert served.workers == ("auth-worker-preview-7", "stripe-webhook-handler-preview-7")
     options = neon.with_endpoint(_options_for(scripts, blueprint, tmp_path), served)
-    *apps, router = options["workers"]
+    router = options["neon"]["router"]
     assert router["name"] == neon.ROUTER == "codex_local_neon"
     assert router["compatibilityFlags"] == ["connect_pass_through"]  # TCP sockets go on unchanged
     assert router["bindings"] == {"NEON_HOSTS": ["localhost"]}
-    assert {w["name"]: w.get("outboundService") for w in apps} == {
+    assert {w["name"]: w.get("outboundService") for w in options["workers"]} == {
         "auth-worker-preview-7": neon.ROUTER,
         "stripe-webhook-handler-preview-7": neon.ROUTER,
         "codex-web-preview-7": None,
     }
-    assert options["neon"] == {
-        "router": neon.ROUTER,
+    assert options["neon"]["bridge"] == {
         "server": {"host": "localhost", "port": 54321},
         "hosts": ["localhost"],
         "databases": ["neondb_preview_pr_7"],
         "limits": dataclasses.asdict(neon.LIMITS),
     }
-    unchanged = _options_for(scripts, blueprint, tmp_path)
-    assert {k: v for k, v in options.items() if k not in {"workers", "neon"}} == {
-        k: v for k, v in unchanged.items() if k != "workers"
+    bare = [{k: v for k, v in w.items() if k != "outboundService"} for w in options["workers"]]
+    assert {**options, "workers": bare, "neon": None} == {
+        **_options_for(scripts, blueprint, tmp_path),
+        "neon": None,
     }
 
 

@@ -125,8 +125,9 @@ def endpoint(
 
 
 def with_endpoint(options: Mapping[str, Any], served: NeonEndpoint | None) -> dict[str, Any]:
-    """miniflare's options with the router beside the Workers and in front of those it serves,
-    and the bridge's config (`neon`, taken out by serve.mjs before miniflare sees the rest)."""
+    """miniflare's options with the router in front of the Workers it serves, and under `neon`
+    the router itself and the bridge's config: serve.mjs adds the router, bound to the bridge,
+    to the Workers (so `workers` stays the plan's scripts)."""
     if served is None or served.unservable:
         return dict(options)
     workers = [
@@ -144,10 +145,9 @@ def with_endpoint(options: Mapping[str, Any], served: NeonEndpoint | None) -> di
         "bindings": {"NEON_HOSTS": served.hosts},
     }
     bridge = {
-        "router": ROUTER,
         "server": {"host": served.server.host, "port": served.server.port},
         "hosts": served.hosts,
         "databases": list(served.databases),
         "limits": asdict(served.limits),
     }
-    return {**options, "workers": [*workers, router], "neon": bridge}
+    return {**options, "workers": workers, "neon": {"router": router, "bridge": bridge}}

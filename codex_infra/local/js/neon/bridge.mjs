@@ -1,5 +1,6 @@
 // The Node side of the local Neon endpoint: router.mjs (in workerd) sends it Neon's two serverless
-// paths for the Workers that have the database. `config`, written by codex_infra/local/neon.py:
+// paths for the Workers that have the database. `config`, written by codex_infra/local/neon.py
+// (`neon.bridge` in miniflare.json):
 //   server     where PostgreSQL listens ({host, port}); the bridge logs in there itself
 //   hosts      the database's hostnames, as the Workers' connection strings name them
 //   databases  this environment's databases: the only ones served
