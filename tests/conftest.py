@@ -11,7 +11,8 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ from codex_infra.engine import (
     run_program,
     with_placeholder_secrets,
 )
+from codex_infra.local import environment
+from codex_infra.local.state import STATE_ENV, StateDir
 from codex_infra.plan import PLAN_EPOCH
 
 #: The repository: workflows, README, lockfiles, the policy pack.
@@ -73,3 +76,23 @@ def _planned(stack: str) -> tuple[Plan, dict[str, Any]]:
 def planned() -> Callable[[str], tuple[Plan, dict[str, Any]]]:
     """The plan and the program's globals for a stack; computed once per session."""
     return _planned
+
+
+@contextmanager
+def local_state(project: Path) -> Generator[Path]:
+    """A state directory of its own for `codex-infra local` in `project` (under root, PostgreSQL's
+    user must be able to reach it); whatever is still up in it is taken down afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="codex-local-"))
+    root.chmod(0o755)
+    previous = os.environ.get(STATE_ENV)
+    os.environ[STATE_ENV] = str(root)
+    try:
+        yield root
+    finally:
+        for stack in StateDir(root).stacks():
+            environment.down(project, stack)
+        if previous is None:
+            del os.environ[STATE_ENV]
+        else:
+            os.environ[STATE_ENV] = previous
+        shutil.rmtree(root, ignore_errors=True)

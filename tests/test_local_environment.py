@@ -32,7 +32,7 @@ from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from components.environment import only_its_environment
-from tests.conftest import PROJECT_DIR, REPO
+from tests.conftest import PROJECT_DIR, REPO, local_state
 
 pytestmark = pytest.mark.local
 CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
@@ -42,22 +42,9 @@ TEMPLATE = "neondb_main_template"
 
 @pytest.fixture(scope="module", autouse=True)
 def state() -> Iterator[Path]:
-    """A state directory of its own (PostgreSQL's user must be able to reach it under root)."""
     workers.ensure_installed()
-    root = Path(tempfile.mkdtemp(prefix="codex-local-"))
-    root.chmod(0o755)
-    previous = os.environ.get(STATE_ENV)
-    os.environ[STATE_ENV] = str(root)
-    try:
+    with local_state(PROJECT_DIR) as root:
         yield root
-    finally:
-        for stack in StateDir(root).stacks():
-            environment.down(PROJECT_DIR, stack)
-        if previous is None:
-            del os.environ[STATE_ENV]
-        else:
-            os.environ[STATE_ENV] = previous
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,9 +32,9 @@ from codex_infra.local import environment, neon
 from codex_infra.local.cli import _neon_lines
 from codex_infra.local.cloud import Blueprint
 from codex_infra.local.postgres import Cluster, Endpoint
-from codex_infra.local.state import STATE_ENV, StateDir, alive, listening
+from codex_infra.local.state import StateDir, alive, listening
 from codex_infra.local.workers import miniflare_options
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, local_state
 from tests.loopback import LoopbackServer
 from tests.neon_app import PeakSessions, backends, concurrently, neon_project
 from tests.test_local_blueprint import ENDPOINT, PORTS, _local
@@ -138,21 +137,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def state(project: Path) -> Iterator[Path]:
-    """A state directory of its own (PostgreSQL's user must be able to reach it under root)."""
-    root = Path(tempfile.mkdtemp(prefix="codex-neon-"))
-    root.chmod(0o755)
-    previous = os.environ.get(STATE_ENV)
-    os.environ[STATE_ENV] = str(root)
-    try:
+    with local_state(project) as root:
         yield root
-    finally:
-        for stack in StateDir(root).stacks():
-            environment.down(project, stack)
-        if previous is None:
-            del os.environ[STATE_ENV]
-        else:
-            os.environ[STATE_ENV] = previous
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
