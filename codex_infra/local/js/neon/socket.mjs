@@ -150,6 +150,7 @@ class Session {
     this.client = new Inbox();
     this.release = () => {};
     this.socket = null;
+    this.ended = false;
     ws.addEventListener("message", ({ data }) => this.client.push(Buffer.from(data)));
     ws.addEventListener("close", () => this.end());
     ws.addEventListener("error", () => this.end());
@@ -166,6 +167,7 @@ class Session {
       this.#send(CLEARTEXT_PASSWORD);
       const password = await this.#password();
       this.release = await this.slots.acquire(this.config.limits.wait_ms);
+      if (this.ended) return this.end(); // the client left while it waited
       await this.#login(startup, password);
     } catch (error) {
       if (!(error instanceof Closed)) {
@@ -177,6 +179,7 @@ class Session {
   }
 
   end() {
+    this.ended = true;
     this.client.close();
     this.socket?.destroy();
     this.release();
@@ -235,6 +238,7 @@ class Session {
   async #login(startup, password) {
     const socket = await this.#connect();
     this.socket = socket;
+    if (this.ended) return this.end();
     const server = new Inbox();
     socket.on("data", (chunk) => server.push(chunk));
     socket.on("close", () => {
