@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -528,18 +529,14 @@ def test_the_end_to_end_contract_passes_with_the_app_on_the_driver(
     assert environment.status(project, "pr-33") == []
 
 
-SMALL_LIMITS = (
-    "http_connections=2, sockets=2, wait_ms=20_000, query_ms=1_000, session_idle_ms=2_000"
-)
-
-
 @pytest.fixture
-def bounded(project: Path, state: Path) -> Iterator[dict[str, Any]]:
-    """An environment with small bounds: `local up` with neon.LIMITS replaced, in a process of its
-    own (which leaves the runtime running, as the command does)."""
+def bounded(project: Path, state: Path, request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """An environment with small bounds (`request.param`, neon.Limits' arguments): `local up` with
+    neon.LIMITS replaced, in a process of its own (which leaves the runtime running, as the
+    command does)."""
     up = (
         "import sys; from pathlib import Path; from codex_infra.local import environment, neon; "
-        f"neon.LIMITS = neon.Limits({SMALL_LIMITS}); "
+        f"neon.LIMITS = neon.Limits({request.param}); "
         "environment.up(Path(sys.argv[1]), 'pr-32', {}, {})"
     )
     started = subprocess.run(
@@ -557,6 +554,11 @@ def bounded(project: Path, state: Path) -> Iterator[dict[str, Any]]:
 
 
 @pytest.mark.local
+@pytest.mark.parametrize(
+    "bounded",
+    ["http_connections=2, sockets=2, wait_ms=20_000, query_ms=1_000, session_idle_ms=2_000"],
+    indirect=True,
+)
 def test_bounds_hold_and_answer_as_neon_does(bounded: dict[str, Any]) -> None:
     """Past the time bound a query is cancelled in PostgreSQL and answered as Neon answers a
     cancelled one; more requests than connections wait for one, none fails; a session its
@@ -603,3 +605,26 @@ def test_the_worker_bundle_is_wranglers_and_has_the_drivers(
         if r["type"] == SCRIPT and r["inputs"]["scriptName"] == "auth-worker-preview-31"
     ]  # fmt: skip
     assert auth["inputs"]["contentFile"] == "examples/bundles/neon-auth/index.js"
+
+
+@pytest.mark.local
+@pytest.mark.parametrize(
+    "bounded", ["http_connections=1, sockets=1, wait_ms=500, session_idle_ms=5_000"], indirect=True
+)
+def test_a_request_that_finds_every_connection_busy_is_refused_after_the_wait(
+    bounded: dict[str, Any],
+) -> None:
+    """One WebSocket session, held by a Client its Worker abandoned; one HTTP connection, held by
+    a slow query: the next of each waits 0.5 s, then gets PostgreSQL's "too many clients"."""
+    get(bounded, "/neon/abandoned")
+    over_socket = get(bounded, "/neon/error", case="query", via="socket")["error"]
+    assert (over_socket["code"], over_socket["message"]) == (
+        "53300",
+        "sorry, too many clients already",
+    )
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        slow = pool.submit(get, bounded, "/neon/error", case="slow", seconds="3")
+        time.sleep(1)
+        over_http = get(bounded, "/neon/error", case="query")["error"]
+        assert slow.result()["error"] is None
+    assert (over_http["code"], over_http["message"]) == ("53300", "sorry, too many clients already")

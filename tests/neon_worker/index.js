@@ -216,6 +216,13 @@ const routes = {
       ctx.waitUntil(client.end().catch(() => {}));
       return { error };
     }
+    if (kind === "query" && !overSockets) return { error: await caught(sql`SELECT 1`) };
+    if (kind === "query") {
+      const client = new Client(env.DATABASE_URL);
+      const error = await caught(client.connect().then(() => client.query("SELECT 1")));
+      ctx.waitUntil(client.end().catch(() => {}));
+      return { error };
+    }
     if (kind === "table" && !overSockets) return { error: await caught(sql`SELECT * FROM no_such_table`) };
     if (kind === "size") return { error: await caught(sql`SELECT repeat('x', 1048576) FROM generate_series(1, 12)`) };
     if (kind === "slow") return { error: await caught(sql`SELECT pg_sleep(${Number(params.get("seconds"))})`) };
