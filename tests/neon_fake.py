@@ -193,9 +193,9 @@ class FakeNeon:
         self.operation_polls = 1
         #: The status of a refusal for the branch limit: the spec fixes none (422 and 409 seen).
         self.limit_status = 422
-        #: `host:port` of a real PostgreSQL that every endpoint made from now on names as its host
-        #: (the spec types `host` as a string), so that connection strings reach a database.
-        self.database_host: str | None = None
+        #: Given a new branch's id, the `host:port` its endpoint names (the spec types `host` as a
+        #: string): a real PostgreSQL's, so that connection strings reach a database.
+        self.endpoint_host: Callable[[str], str] | None = None
         self._fail_actions: set[str] = set()
         self._ids = itertools.count(100001)
         self._lock = threading.Lock()
@@ -473,7 +473,9 @@ class FakeNeon:
         project.branches[branch["id"]] = branch
         endpoint_id = self._id("ep")
         project.endpoints[endpoint_id] = {
-            "host": self.database_host or f"{endpoint_id}.c-2.us-east-2.aws.neon.tech",
+            "host": self.endpoint_host(branch["id"])
+            if self.endpoint_host is not None
+            else f"{endpoint_id}.c-2.us-east-2.aws.neon.tech",
             "id": endpoint_id,
             "project_id": project.id,
             "branch_id": branch["id"],

@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
@@ -29,7 +30,7 @@ from codex_infra.local.postgres import (
 from tests.cloudflare_fake import FakeCloudflare
 from tests.conftest import copy_project
 from tests.engine.stack import TIMINGS, EngineStack
-from tests.engine.tls_front import tls_front
+from tests.engine.tls_front import TlsFront, tls_front
 from tests.engine.tools import REPO, UnavailableError, install_plugins, pulumi_cli, search_path
 from tests.neon_fake import FAST_ENV, FakeNeon, load_openapi, spec_path
 
@@ -120,6 +121,18 @@ def in_parallel(work: Iterable[Callable[[], T]]) -> list[T]:
         return [f.result() for f in [pool.submit(w) for w in work]]
 
 
+def database_of(branch_id: str) -> str:
+    """Each Neon branch's database, on the one local server (a branch is a database of its own)."""
+    return "neondb_" + branch_id.replace("-", "_")
+
+
+def _branch_database(cluster: Cluster, front: TlsFront, branch_id: str) -> str:
+    """The endpoint of a new branch: a port of the TLS front leading to the branch's database."""
+    with session(cluster) as conn:
+        create_database(conn, database_of(branch_id), "neondb_owner")
+    return f"127.0.0.1:{front.route(database_of(branch_id))}"
+
+
 @contextlib.contextmanager
 def open_world(root: Path, tools: Tools) -> Generator[World]:
     """A world in `root`; afterwards every runner is stopped, and a request or an answer that
@@ -132,7 +145,9 @@ def open_world(root: Path, tools: Tools) -> Generator[World]:
         scratch_cluster() as cluster,
         tls_front(cluster.endpoint.port) as front,
     ):
-        neon.database_host = f"127.0.0.1:{front.port}"
+        with session(cluster) as conn:
+            ensure_role(conn, "neondb_owner", password)
+        neon.endpoint_host = partial(_branch_database, cluster, front)
         for stack in ("production", "staging"):
             values = load_stack_config(project, stack).values
             if values["codex:neonProjectId"] not in neon.projects:
@@ -142,9 +157,6 @@ def open_world(root: Path, tools: Tools) -> Generator[World]:
                     password=password,
                 )
             cloudflare.add_account(values["codex:cloudflareAccountId"])
-        with session(cluster) as conn:
-            ensure_role(conn, "neondb_owner", password)
-            create_database(conn, "neondb", "neondb_owner")
         (root / "backend").mkdir()
         env = {
             **os.environ,

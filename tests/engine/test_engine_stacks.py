@@ -18,7 +18,7 @@ import pytest
 
 from codex_infra.engine import NEON_BRANCH, SCRIPT, SECRET, STACK, Plan, PlannedResource
 from codex_infra.plan import plan_stack
-from tests.engine.conftest import Tools, World, in_parallel, open_world, stripe
+from tests.engine.conftest import Tools, World, database_of, in_parallel, open_world, stripe
 from tests.engine.stack import Json, Outcome, is_secret, output
 
 pytestmark = pytest.mark.engine
@@ -96,7 +96,18 @@ def test_a_pr_stack_makes_one_branch_and_three_scripts_with_the_plans_bindings(
     planned = {r.inputs["scriptName"]: r for r in pr.plan.of_type(SCRIPT)}
     assert sorted(scripts) == sorted(planned)
     secrets = pr.stack.opened()
-    session_secret = output(secrets, "codex-session-secret", "result")
+    database_url = output(secrets, "codex-db-branch", "database_url")
+    endpoint = world.neon.projects[project].endpoints
+    (host,) = [e["host"] for e in endpoint.values() if e["branch_id"] == branch["id"]]
+    assert database_url == (
+        f"postgresql://neondb_owner:{world.password}@{_pooler(host)}/neondb?sslmode=require"
+    )
+    secret_texts = {
+        "DATABASE_URL": database_url,
+        "SESSION_SECRET": output(secrets, "codex-session-secret", "result"),
+        "STRIPE_SECRET_KEY": stripe("pr-7")["stripeSecretKey"],
+        "STRIPE_WEBHOOK_SECRET": stripe("pr-7")["stripeWebhookSecret"],
+    }
     for name, resource in planned.items():
         live = world.cloudflare.script(account, name)
         assert live is not None
@@ -108,7 +119,7 @@ def test_a_pr_stack_makes_one_branch_and_three_scripts_with_the_plans_bindings(
         ]
         for got, want in zip(live["bindings"], wanted, strict=True):
             if want.get("text") == SECRET:
-                assert got["text"] in _secret_values(world, session_secret, name)
+                assert got["text"] == secret_texts[got["name"]]
             else:
                 assert {k: v for k, v in got.items() if k != "name"} == {
                     k: v for k, v in want.items() if k != "name"
@@ -119,21 +130,19 @@ def test_a_pr_stack_makes_one_branch_and_three_scripts_with_the_plans_bindings(
 
     migrations = output(secrets, "codex-migrations", "stdout")
     assert migrations.count("CREATE TABLE") == 3
-    with psycopg.connect(_direct_url(world), connect_timeout=10) as conn:
+    # Through the branch's own direct connection string, as the migrations went: its database.
+    direct_url = output(secrets, "codex-db-branch", "direct_database_url")
+    with psycopg.connect(direct_url, connect_timeout=10) as conn:
         tables = {row[0] for row in conn.execute("SELECT tablename FROM pg_tables")}
+        (database,) = conn.execute("SELECT current_database()").fetchone() or ("",)
     assert {"users", "sessions", "stripe_events"} <= tables
+    assert database == database_of(branch["id"])
 
 
-def _secret_values(world: World, session_secret: str, script: str) -> set[str]:
-    """What a secret_text binding of this stack may hold."""
-    host = world.neon.database_host or ""
-    pooled = f"postgresql://neondb_owner:{world.password}@127-pooler.0.0.1:{host.split(':')[1]}"
-    values = {session_secret, *stripe("pr-7").values()}
-    return values | {f"{pooled}/neondb?sslmode=require"}
-
-
-def _direct_url(world: World) -> str:
-    return f"postgresql://neondb_owner:{world.password}@{world.neon.database_host}/neondb?sslmode=require"
+def _pooler(host: str) -> str:
+    """Neon's pooled host: `-pooler` after the first label (here of `127.0.0.1:port`)."""
+    first, dot, rest = host.partition(".")
+    return f"{first}-pooler{dot}{rest}"
 
 
 @pytest.mark.parametrize("name", STACKS)
