@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 import pulumi
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -37,6 +38,10 @@ T = TypeVar("T")
 MAX_PREVIEW_TTL_HOURS = 30 * 24
 # Neon's docs (Autoscaling): "the maximum permitted autoscaling range is 8 CU".
 MAX_AUTOSCALING_RANGE = 8
+# Visual review: browser windows from a small phone to a 4K screen; a page list a run can afford.
+MIN_VIEWPORT, MAX_VIEWPORT = 240, 3840
+MAX_SHOTS = 200
+MAX_PAGE_PATH = 2000
 
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 DnsLabel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
@@ -323,6 +328,63 @@ class HyperdriveSettings(_Concern):
     hyperdrive: bool = False
 
 
+def _page_path(value: str) -> str:
+    """A path on the web Worker, as a browser would request it: never another host."""
+    if not re.fullmatch(r"/(?!/)[^\s#\\]*", value) or len(value) > MAX_PAGE_PATH:
+        raise ValueError("must be a path on the web Worker, like /about (no host, '#' or spaces)")
+    return value
+
+
+def _viewport_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,31}", value):
+        raise ValueError("must be lowercase letters, digits and '-' (it names the screenshots)")
+    return value
+
+
+PagePath = Annotated[str, AfterValidator(_page_path)]
+ViewportName = Annotated[str, AfterValidator(_viewport_name)]
+
+
+class Viewport(_Concern):
+    """A browser window; its name names its screenshots (`desktop`, `phone`)."""
+
+    name: ViewportName
+    width: int = Field(ge=MIN_VIEWPORT, le=MAX_VIEWPORT)
+    height: int = Field(ge=MIN_VIEWPORT, le=MAX_VIEWPORT)
+
+
+DEFAULT_VIEWPORTS = (
+    Viewport(name="desktop", width=1280, height=800),
+    Viewport(name="phone", width=390, height=844),
+)
+
+
+class VisualSettings(_Concern):
+    """What visual review (`codex-infra snapshot`, `compare`, `visual`) renders of the web Worker:
+    each page at each viewport."""
+
+    visual_pages: tuple[PagePath, ...] = ("/",)
+    visual_viewports: tuple[Viewport, ...] = DEFAULT_VIEWPORTS
+
+    @model_validator(mode="after")
+    def _distinct(self) -> VisualSettings:
+        for key, names in (
+            ("visualPages", list(self.visual_pages)),
+            ("visualViewports", [v.name for v in self.visual_viewports]),
+        ):
+            if not names:
+                raise ValueError(f"{NAMESPACE}:{key} must list at least one")
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                raise ValueError(f"{NAMESPACE}:{key} lists {', '.join(twice)} more than once")
+        if len(names) * len(self.visual_pages) > MAX_SHOTS:
+            raise ValueError(
+                f"{NAMESPACE}:visualPages times {NAMESPACE}:visualViewports is over {MAX_SHOTS}"
+                " screenshots"
+            )
+        return self
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -388,6 +450,7 @@ class Settings:
     compute: ComputeSettings
     plans: PlanSettings
     hyperdrive: HyperdriveSettings
+    visual: VisualSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -402,6 +465,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     ComputeSettings,
     PlanSettings,
     HyperdriveSettings,
+    VisualSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -433,7 +497,9 @@ def _one_line(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def _validate(model: type[C], raw: dict[type[_Concern], dict[str, Any]], context: _Context) -> C:
+def _validate(
+    model: type[C], raw: dict[type[_Concern], dict[str, Any]], context: _Context | None
+) -> C:
     try:
         return model.model_validate(raw[model], context=context)
     except ValidationError as err:
@@ -481,6 +547,7 @@ def load_settings(
         compute=_validate(ComputeSettings, raw, context),
         plans=_validate(PlanSettings, raw, context),
         hyperdrive=_validate(HyperdriveSettings, raw, context),
+        visual=_validate(VisualSettings, raw, context),
     )
     try:
         for role in Role:
@@ -489,6 +556,16 @@ def load_settings(
         raise ConfigError(str(err)) from None
     _check_compute_within_plan(settings)
     return settings
+
+
+def load_visual(config: Mapping[str, str]) -> VisualSettings:
+    """Visual review's keys alone, as this model reads them: `codex-infra visual` reads the base
+    revision's pages from its config with it, whatever that revision's program looks like."""
+    keys = {f"{NAMESPACE}:{key}": key for key, model in _OWNER.items() if model is VisualSettings}
+    raw: dict[type[_Concern], dict[str, Any]] = {
+        VisualSettings: {keys[k]: _decode(v) for k, v in config.items() if k in keys}
+    }
+    return _validate(VisualSettings, raw, None)
 
 
 def _check_compute_within_plan(settings: Settings) -> None:
