@@ -12,7 +12,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -214,14 +214,17 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
 # where it runs now; the program, `components` first of all, from the tree being planned, which
 # is first on the path. So any revision plans, whatever its components look like inside.
 _HARNESS = Path(__file__).resolve().parent
-_RUN_HARNESS = """
-import importlib.util, json, sys
+_LOAD_HARNESS = """
+import importlib.util, sys
 path = sys.argv.pop(1)
 spec = importlib.util.spec_from_file_location(
     "codex_infra", path + "/__init__.py", submodule_search_locations=[path]
 )
 sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
+"""
+_PLAN = """
+import json, sys
 from pathlib import Path
 from codex_infra.plan import PlanError, find_root, plan_document, plan_stack
 key = bytes.fromhex(sys.argv[1])
@@ -236,6 +239,33 @@ sys.stdout.write(json.dumps(planned))
 """
 
 
+def run_harness(
+    project: Path,
+    script: str,
+    args: Sequence[str],
+    env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """`script` in a fresh Python whose `codex_infra` is this one and whose program (__main__.py,
+    components/) is `project`'s, run in `project`."""
+    environment = {
+        **os.environ,
+        **(env or {}),
+        "PYTHONPATH": os.pathsep.join(
+            [str(project), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", _LOAD_HARNESS + script, str(_HARNESS), *args],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
 def plan_in_subprocess(
     project: Path, stacks: Sequence[str], fingerprint_key: bytes
 ) -> dict[str, Planned]:
@@ -243,20 +273,11 @@ def plan_in_subprocess(
     components/, config and bundles), by this harness, in one process: the providers are
     imported once. One harness for both sides keeps the two documents comparable even where the
     base's own codex_infra differs or is missing."""
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(
-            [str(project), *filter(None, [os.environ.get("PYTHONPATH")])]
-        ),
-        "SOURCE_DATE_EPOCH": str(plan_epoch()),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), fingerprint_key.hex(), *stacks],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_harness(
+        project,
+        _PLAN,
+        [fingerprint_key.hex(), *stacks],
+        env={"SOURCE_DATE_EPOCH": str(plan_epoch())},
     )
     try:
         planned = cast(dict[str, dict[str, Any]], json.loads(result.stdout))
