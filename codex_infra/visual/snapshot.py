@@ -1,0 +1,91 @@
+"""`codex-infra snapshot`: every page of an environment at every viewport, as PNGs and a manifest.
+
+The environment is a base URL: a stack running locally (`codex-infra local up`) or a deployed one.
+The pages and viewports are the stack's `visualPages` and `visualViewports`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from PIL import Image
+
+from codex_infra.engine import load_stack_config
+from codex_infra.visual.browser import Render
+from codex_infra.visual.model import (
+    DEFAULT_TIMEOUT,
+    MANIFEST,
+    Manifest,
+    Shot,
+    VisualError,
+    fresh_folder,
+    image_name,
+    write_document,
+)
+from components.settings import ConfigError, Viewport, VisualSettings, load_visual
+
+
+class Browser(Protocol):
+    def render(self, url: str, viewport: Viewport, timeout: float, what: str) -> Render: ...
+
+
+def visual_settings(root: Path, stack: str) -> VisualSettings:
+    """The pages and viewports as `root`'s config gives them for `stack`."""
+    try:
+        return load_visual(load_stack_config(root, stack).values)
+    except (ConfigError, ValueError) as err:  # StackConfigError is a ValueError
+        raise VisualError(str(err)) from None
+
+
+def page_url(base_url: str, page: str) -> str:
+    return base_url.rstrip("/") + page
+
+
+def check_base_url(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise VisualError(f"{base_url!r} is not a base URL like https://example.com")
+    return base_url
+
+
+def snapshot(
+    base_url: str,
+    settings: VisualSettings,
+    browser: Browser,
+    out: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Manifest:
+    """Renders into `out` (a folder holds one snapshot) and writes the manifest last."""
+    check_base_url(base_url)
+    fresh_folder(out, MANIFEST)
+    shots: list[Shot] = []
+    for viewport in settings.visual_viewports:
+        for page in settings.visual_pages:
+            what = f"{page} at {viewport.name} ({viewport.width}x{viewport.height})"
+            render = browser.render(page_url(base_url, page), viewport, timeout, what)
+            name = image_name(page, viewport.name)
+            (out / name).write_bytes(render.png)
+            width, height = _size(render.png)
+            shots.append(Shot(page=page, viewport=viewport.name, width=width, height=height,
+                              file=name, status=render.status))  # fmt: skip
+    manifest = Manifest(url=base_url, shots=tuple(shots))
+    write_document(manifest, out / MANIFEST)
+    return manifest
+
+
+def _size(png: bytes) -> tuple[int, int]:
+    with Image.open(io.BytesIO(png)) as image:  # reads the header only
+        return image.size
+
+
+def summary_line(manifest: Manifest, out: Path) -> str:
+    pages = len({s.page for s in manifest.shots})
+    viewports: Sequence[str] = sorted({s.viewport for s in manifest.shots})
+    return (
+        f"{len(manifest.shots)} screenshots ({pages} pages at {', '.join(viewports)}) of "
+        f"{manifest.url} in {out}"
+    )
