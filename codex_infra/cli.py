@@ -23,7 +23,7 @@ from codex_infra.reap import reap
 from codex_infra.refresh import refresh_command
 from codex_infra.reset import reset
 from codex_infra.rollback import rollback
-from codex_infra.visual.cli import compare, snapshot, visual
+from codex_infra.visual.cli import compare, snapshot, visual, visual_comment
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,3 +79,4 @@ main.add_command(rollback)
 main.add_command(snapshot)
 main.add_command(compare)
 main.add_command(visual)
+main.add_command(visual_comment)

@@ -110,8 +110,8 @@ def compare(before: Path, after: Path, output: Path | None, threshold: float) ->
     out = output or _root() / OUTPUT / "compare"
     with _faults():
         comparison = comparing.compare(before, after, out, comparing.odiff(), threshold)
-        summary = write_reports(comparison, out)
-    click.echo(summary + f"\nReport: {out / REPORT}")
+        write_reports(comparison, out)
+    click.echo(render_markdown(comparison, text=str) + f"\nReport: {out / REPORT}")
 
 
 @click.command()
@@ -152,4 +152,39 @@ def visual(
             timeout,
             threshold,
         )
-    click.echo(render_markdown(comparison) + f"\nReport: {out / REPORT}")
+    click.echo(render_markdown(comparison, text=str) + f"\nReport: {out / REPORT}")
+
+
+@click.command("visual-comment")
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(["comparison", "snapshots"]),
+    required=True,
+    help="A compare/visual report, or a snapshot folder (a deployed preview's).",
+)
+@click.option("--run-url", required=True, help="The run whose artifacts hold the report.")
+@click.option("--images-url", help="Where the published images will be (public repositories).")
+@click.option(
+    "--publish",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the checked images to publish (with --images-url).",
+)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def visual_comment(
+    folder: Path,
+    kind: str,
+    run_url: str,
+    images_url: str | None,
+    publish: Path | None,
+    output: Path,
+) -> None:
+    """The PR comment of a report nobody trusts (a fork's CI artifact): for trusted jobs."""
+    from codex_infra.visual import comment
+
+    if (images_url is None) != (publish is None):
+        raise fail("--images-url and --publish go together")
+    render = comment.comparison_comment if kind == "comparison" else comment.snapshots_comment
+    with _faults():
+        text = render(folder, run_url, images_url, publish or folder)
+    output.write_text(text)

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from codex_infra.visual.model import Comparison, Outcome, Result
+from codex_infra.visual.model import Comparison, Manifest, Outcome, Result
 
 SUMMARY = "summary.md"
 REPORT = "report.html"
@@ -55,12 +55,17 @@ def headline(comparison: Comparison) -> str:
     return f"{len(changed)} of {len(comparison.results)} screenshots differ"
 
 
-def render_markdown(comparison: Comparison, image_url: ImageUrl | None = None) -> str:
-    """The summary; with `image_url`, each changed screenshot's images inline below it."""
+def render_markdown(
+    comparison: Comparison,
+    image_url: ImageUrl | None = None,
+    text: Callable[[str], str] = md_text,
+) -> str:
+    """The summary; with `image_url`, each changed screenshot's images inline below it. `text`
+    writes page paths and labels (`str` for a terminal)."""
     lines = [
         f"### Visual review: {headline(comparison)}",
         "",
-        f"{md_text(comparison.before)} → {md_text(comparison.after)}",
+        f"{text(comparison.before)} → {text(comparison.after)}",
         "",
     ]
     changed = comparison.changed()
@@ -70,13 +75,13 @@ def render_markdown(comparison: Comparison, image_url: ImageUrl | None = None) -
         for r in changed:
             share = _percent(r.share) if r.outcome is Outcome.CHANGED else ""
             lines.append(
-                f"| {md_text(r.page)} | {r.viewport} | **{r.outcome.value}**{_status(r)} "
+                f"| {text(r.page)} | {r.viewport} | **{r.outcome.value}**{_status(r)} "
                 f"| {share} | {_boxes(r)} |"
             )
         lines.append("")
     unchanged = [r for r in comparison.results if r.outcome is Outcome.UNCHANGED]
     if unchanged:
-        listed = ", ".join(f"{md_text(r.page)} at {r.viewport}" for r in unchanged)
+        listed = ", ".join(f"{text(r.page)} at {r.viewport}" for r in unchanged)
         lines += [f"Unchanged: {listed}.", ""]
     if image_url is not None:
         for r in changed:
@@ -102,6 +107,26 @@ def _images(result: Result, image_url: ImageUrl) -> list[str]:
         "| " + " | ".join(f'<img src="{url}" width="300">' for _, url in cells) + " |",
         "",
     ]
+
+
+def render_gallery(manifest: Manifest, image_url: ImageUrl | None, link: str) -> str:
+    """A deployed environment's screenshots (`codex-infra snapshot --url`): inline where
+    `image_url` places them, else a link to where they are kept."""
+    lines = [f"#### Screenshots of {md_text(manifest.url)}", ""]
+    if image_url is None:
+        count = len(manifest.shots)
+        return "\n".join([*lines, f"{count} screenshots: [in the artifacts of this run]({link})."])
+    viewports = list(dict.fromkeys(s.viewport for s in manifest.shots))
+    shots = {s.key: s for s in manifest.shots}
+    lines += ["| Page | " + " | ".join(viewports) + " |"]
+    lines += ["| --- |" + " --- |" * len(viewports)]
+    for page in dict.fromkeys(s.page for s in manifest.shots):
+        cells = [
+            f'<img src="{image_url("snapshots", shot.file)}" width="240">' if shot else ""
+            for shot in (shots.get((page, v)) for v in viewports)
+        ]
+        lines.append(f"| {md_text(page)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 _STYLE = """
