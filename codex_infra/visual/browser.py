@@ -30,6 +30,9 @@ MASK_COLOUR = "#FF00FF"
 # What every page's Date says: a fixed instant, so dates on a page never differ between renders.
 FROZEN_TIME = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
 LAUNCH_TIMEOUT = 30.0
+# In the browser's environment, with our PID: every process of a browser we started can be found
+# (by tests proving none is left), whichever process it was reparented to.
+OWNER_ENV = "CODEX_VISUAL_OWNER"
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,10 @@ def chromium(
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
-                executable_path=path, headless=True, timeout=LAUNCH_TIMEOUT * 1000
+                executable_path=path,
+                headless=True,
+                timeout=LAUNCH_TIMEOUT * 1000,
+                env={**os.environ, OWNER_ENV: str(os.getpid())},
             )
         except PlaywrightError as err:
             raise VisualError(f"{path} did not start: {_first_line(err.message)}") from None
