@@ -172,10 +172,10 @@ def test_a_page_that_never_settles_fails_with_its_name_and_the_browser_is_closed
     settings = visual_settings(project, STACK).model_copy(
         update={"visual_pages": ("/", "/visual/never")}
     )
-    started = our_browsers()
-    with pytest.raises(VisualError) as err, chromium() as browser:
+    with chromium() as browser:
         started = our_browsers()
-        snapshot(url, settings, browser, tmp_path / "shots", timeout=3)
+        with pytest.raises(VisualError) as err:
+            snapshot(url, settings, browser, tmp_path / "shots", timeout=3)
     assert str(err.value).startswith(
         "/visual/never at desktop (1280x800) did not settle within 3 s"
     )
