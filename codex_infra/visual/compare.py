@@ -88,15 +88,11 @@ def odiff(js_dir: Path = JS_DIR) -> Differ:
     return run
 
 
-def _rgba(path: Path, size: tuple[int, int]) -> Image.Image:
-    """The image on a transparent canvas of `size`: a page that grew or shrank differs where
-    only one of the two has pixels."""
+def _canvas(path: Path, size: tuple[int, int]) -> Image.Image:
+    """The image on a white canvas of `size` (for the diff image of a page that grew)."""
+    canvas = Image.new("RGB", size, "white")
     with Image.open(path) as image:
-        rgba = image.convert("RGBA")
-    if rgba.size == size:
-        return rgba
-    canvas = Image.new("RGBA", size, (0, 0, 0, 0))
-    canvas.paste(rgba, (0, 0))
+        canvas.paste(image.convert("RGB"), (0, 0))
     return canvas
 
 
@@ -152,26 +148,31 @@ def compare_pair(
     before: Path, after: Path, diff_out: Path, differ: Differ, threshold: float = THRESHOLD
 ) -> tuple[float, tuple[Box, ...]]:
     """The share of pixels changed and the changed regions; the diff image written to
-    `diff_out` when something changed."""
+    `diff_out` when something changed. Where only one of the two has pixels (a page that grew
+    or shrank) counts as changed; odiff compares where both have."""
     with Image.open(before) as a, Image.open(after) as b:
         size = (max(a.width, b.width), max(a.height, b.height))
-        same_size = a.size == b.size
+        common = (min(a.width, b.width), min(a.height, b.height))
+    changed = np.ones((size[1], size[0]), dtype=bool)
     with tempfile.TemporaryDirectory(prefix="codex-compare-") as tmp:
         work = Path(tmp)
         left, right = before, after
-        if not same_size:
+        if common != size:
             left, right = work / "before.png", work / "after.png"
-            _rgba(before, size).save(left, compress_level=1)
-            _rgba(after, size).save(right, compress_level=1)
-        if not differ(left, right, work / "mask.png", threshold):
-            return 0.0, ()
-        with Image.open(work / "mask.png") as mask:
-            changed = np.asarray(mask.convert("RGBA").getchannel("A")) > 0
+            for source, target in ((before, left), (after, right)):
+                with Image.open(source) as image:
+                    image.crop((0, 0, *common)).save(target, compress_level=1)
+        if differ(left, right, work / "mask.png", threshold):
+            with Image.open(work / "mask.png") as mask:
+                inside = np.asarray(mask.convert("RGBA").getchannel("A")) > 0
+        else:
+            inside = np.zeros((common[1], common[0]), dtype=bool)
+    changed[: common[1], : common[0]] = inside
     count = int(changed.sum())
     if count == 0:
         return 0.0, ()
     boxes = regions(changed)
-    _diff_image(_rgba(after, size), changed, boxes).save(diff_out, compress_level=1)
+    _diff_image(_canvas(after, size), changed, boxes).save(diff_out, compress_level=1)
     return count / changed.size, boxes
 
 
