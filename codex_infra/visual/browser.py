@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Generator
+import time
+from collections.abc import Generator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from playwright.sync_api import Browser as PlaywrightBrowser
+from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import sync_playwright
 
 from codex_infra.visual.model import VisualError
 from components.settings import Viewport
@@ -30,6 +31,8 @@ MASK_COLOUR = "#FF00FF"
 # What every page's Date says: a fixed instant, so dates on a page never differ between renders.
 FROZEN_TIME = dt.datetime(2026, 1, 1, 12, 0, tzinfo=dt.UTC)
 LAUNCH_TIMEOUT = 30.0
+# Pages loading at once in one browser.
+BATCH = 8
 # In the browser's environment, with our PID: every process of a browser we started can be found
 # (by tests proving none is left), whichever process it was reparented to.
 OWNER_ENV = "CODEX_VISUAL_OWNER"
@@ -56,6 +59,13 @@ def find_browser(explicit: str | None = None) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Request:
+    url: str
+    viewport: Viewport
+    what: str  # names the page in errors: its path and viewport
+
+
 class Chromium:
     """One browser for many renders; each render in a context of its own (no shared cookies)."""
 
@@ -63,45 +73,72 @@ class Chromium:
         self._browser = browser
         self._frozen_time = frozen_time
 
-    def render(self, url: str, viewport: Viewport, timeout: float, what: str) -> Render:
-        """The whole page once it has settled (network idle, fonts loaded), within `timeout`
-        seconds; `what` names the page in errors."""
-        context = self._browser.new_context(
-            viewport={"width": viewport.width, "height": viewport.height},
-            device_scale_factor=1,
-            timezone_id="UTC",
-            locale="en-US",
-            color_scheme="light",
-            reduced_motion="reduce",
-            service_workers="block",
-        )
+    def render(self, requests: Sequence[Request], timeout: float) -> list[Render]:
+        """Each page whole, once it has settled (network idle, fonts loaded) within `timeout`
+        seconds of its start. BATCH pages load at once (most of a load is waiting), then are
+        captured one by one."""
+        renders: list[Render] = []
+        for first in range(0, len(requests), BATCH):
+            renders += self._batch(requests[first : first + BATCH], timeout)
+        return renders
+
+    def _batch(self, requests: Sequence[Request], timeout: float) -> list[Render]:
+        contexts: list[BrowserContext] = []
+        what = requests[0].what
         try:
-            page = context.new_page()
-            page.clock.set_fixed_time(self._frozen_time)
-            ms = timeout * 1000
-            try:
-                response = page.goto(url, wait_until="networkidle", timeout=ms)
-                page.wait_for_function("document.fonts.status === 'loaded'", timeout=ms)
-            except PlaywrightTimeout:
-                raise VisualError(
-                    f"{what} did not settle within {timeout:g} s (its network never went idle, "
-                    "or its fonts never loaded)"
-                ) from None
-            png = page.screenshot(
-                full_page=True,
-                animations="disabled",
-                caret="hide",
-                mask=[page.locator(IGNORE)],
-                mask_color=MASK_COLOUR,
-                timeout=ms,
-            )
-            return Render(png, response.status if response is not None else None)
+            loading: list[tuple[Request, Page, Response | None, float]] = []
+            for request in requests:
+                what = request.what
+                context = self._browser.new_context(
+                    viewport={"width": request.viewport.width, "height": request.viewport.height},
+                    device_scale_factor=1,
+                    timezone_id="UTC",
+                    locale="en-US",
+                    color_scheme="light",
+                    reduced_motion="reduce",
+                    service_workers="block",
+                )
+                contexts.append(context)
+                page = context.new_page()
+                page.clock.set_fixed_time(self._frozen_time)
+                deadline = time.monotonic() + timeout
+                response = page.goto(request.url, wait_until="commit", timeout=timeout * 1000)
+                loading.append((request, page, response, deadline))
+            return [self._capture(*each, timeout) for each in loading]
+        except PlaywrightTimeout:
+            raise VisualError(f"{what}: no answer within {timeout:g} s") from None
         except PlaywrightError as err:
-            if isinstance(err, PlaywrightTimeout):
-                raise VisualError(f"{what}: no screenshot within {timeout:g} s") from None
             raise VisualError(f"{what}: {_first_line(err.message)}") from None
         finally:
-            context.close()
+            for context in contexts:
+                context.close()
+
+    def _capture(
+        self,
+        request: Request,
+        page: Page,
+        response: Response | None,
+        deadline: float,
+        timeout: float,
+    ) -> Render:
+        ms = max(deadline - time.monotonic(), 0.001) * 1000
+        try:
+            page.wait_for_load_state("networkidle", timeout=ms)
+            page.wait_for_function("document.fonts.status === 'loaded'", timeout=ms)
+        except PlaywrightTimeout:
+            raise VisualError(
+                f"{request.what} did not settle within {timeout:g} s (its network never went "
+                "idle, or its fonts never loaded)"
+            ) from None
+        png = page.screenshot(
+            full_page=True,
+            animations="disabled",
+            caret="hide",
+            mask=[page.locator(IGNORE)],
+            mask_color=MASK_COLOUR,
+            timeout=timeout * 1000,
+        )
+        return Render(png, response.status if response is not None else None)
 
 
 def _first_line(message: str) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from PIL import Image
 
 from codex_infra.engine import load_stack_config
-from codex_infra.visual.browser import Render
+from codex_infra.visual.browser import Render, Request
 from codex_infra.visual.model import (
     DEFAULT_TIMEOUT,
     MANIFEST,
@@ -26,11 +26,13 @@ from codex_infra.visual.model import (
     image_name,
     write_document,
 )
-from components.settings import ConfigError, Viewport, VisualSettings, load_visual
+from components.settings import ConfigError, VisualSettings, load_visual
 
 
 class Browser(Protocol):
-    def render(self, url: str, viewport: Viewport, timeout: float, what: str) -> Render: ...
+    def render(self, requests: Sequence[Request], timeout: float) -> list[Render]:
+        """One render per request, in their order."""
+        ...
 
 
 def visual_settings(root: Path, stack: str) -> VisualSettings:
@@ -62,16 +64,27 @@ def snapshot(
     """Renders into `out` (a folder holds one snapshot) and writes the manifest last."""
     check_base_url(base_url)
     fresh_folder(out, MANIFEST)
+    wanted = [
+        (page, viewport) for viewport in settings.visual_viewports for page in settings.visual_pages
+    ]
+    renders = browser.render(
+        [
+            Request(
+                page_url(base_url, page),
+                viewport,
+                f"{page} at {viewport.name} ({viewport.width}x{viewport.height})",
+            )
+            for page, viewport in wanted
+        ],
+        timeout,
+    )
     shots: list[Shot] = []
-    for viewport in settings.visual_viewports:
-        for page in settings.visual_pages:
-            what = f"{page} at {viewport.name} ({viewport.width}x{viewport.height})"
-            render = browser.render(page_url(base_url, page), viewport, timeout, what)
-            name = image_name(page, viewport.name)
-            (out / name).write_bytes(render.png)
-            width, height = _size(render.png)
-            shots.append(Shot(page=page, viewport=viewport.name, width=width, height=height,
-                              file=name, status=render.status))  # fmt: skip
+    for (page, viewport), render in zip(wanted, renders, strict=True):
+        name = image_name(page, viewport.name)
+        (out / name).write_bytes(render.png)
+        width, height = _size(render.png)
+        shots.append(Shot(page=page, viewport=viewport.name, width=width, height=height,
+                          file=name, status=render.status))  # fmt: skip
     manifest = Manifest(url=base_url, shots=tuple(shots))
     write_document(manifest, out / MANIFEST)
     return manifest
