@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from codex_infra.diff import checkout, run_harness
-from codex_infra.local.state import STATE_ENV, StateDir, last_lines, run_all, uninterrupted
+from codex_infra.local.state import STATE_ENV, StateDir, last_lines, uninterrupted
 from codex_infra.plan import PlanError
 from codex_infra.visual.compare import Differ, compare
 from codex_infra.visual.model import DEFAULT_TIMEOUT, THRESHOLD, Comparison, VisualError
 from codex_infra.visual.report import write_reports
-from codex_infra.visual.snapshot import Browser, snapshot, visual_settings
+from codex_infra.visual.snapshot import Browser, Target, snapshot_all, visual_settings
 from components.naming import NamingError, parse_stack
 
 BUILD_TIMEOUT = 900
@@ -153,13 +153,18 @@ def visual_review(
         for side in sides if build else []:
             _build(side, cast(str, build))
         try:
-            urls = _both(lambda side: replicas.up(side, stack), sides)
-            with browser() as chromium:
-                for side, url, visual in zip(sides, urls, settings, strict=True):
-                    snapshot(url, visual, chromium, Path(tmp) / side.name, timeout)
+            # The browser starts while the replicas come up.
+            with ThreadPoolExecutor(max_workers=len(sides)) as pool:
+                starting = [pool.submit(replicas.up, side, stack) for side in sides]
+                with browser() as chromium:
+                    targets = [
+                        Target(started.result(), visual, Path(tmp) / side.name)
+                        for side, started, visual in zip(sides, starting, settings, strict=True)
+                    ]
+                    snapshot_all(targets, chromium, timeout)
         finally:
             with uninterrupted():
-                run_all([lambda side=side: replicas.down(side, stack) for side in sides])
+                _both(lambda side: replicas.down(side, stack), sides)
         comparison = compare(
             Path(tmp) / "before",
             Path(tmp) / "after",

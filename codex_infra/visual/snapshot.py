@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -54,6 +55,53 @@ def check_base_url(base_url: str) -> str:
     return base_url
 
 
+@dataclass(frozen=True)
+class Target:
+    """An environment to snapshot, what of it, and the folder its snapshot goes to."""
+
+    base_url: str
+    settings: VisualSettings
+    out: Path
+
+
+def snapshot_all(targets: Sequence[Target], browser: Browser, timeout: float) -> list[Manifest]:
+    """Every page of every target in one go (their loads overlap), each target into its own
+    folder (a folder holds one snapshot); a folder's manifest is written last."""
+    wanted = [
+        (target, page, viewport)
+        for target in targets
+        for viewport in target.settings.visual_viewports
+        for page in target.settings.visual_pages
+    ]
+    for target in targets:
+        check_base_url(target.base_url)
+        fresh_folder(target.out, MANIFEST)
+    renders = browser.render(
+        [
+            Request(
+                page_url(target.base_url, page),
+                viewport,
+                f"{page} at {viewport.name} ({viewport.width}x{viewport.height})",
+            )
+            for target, page, viewport in wanted
+        ],
+        timeout,
+    )
+    shots: dict[Path, list[Shot]] = {target.out: [] for target in targets}
+    for (target, page, viewport), render in zip(wanted, renders, strict=True):
+        name = image_name(page, viewport.name)
+        (target.out / name).write_bytes(render.png)
+        width, height = _size(render.png)
+        shots[target.out].append(Shot(page=page, viewport=viewport.name, width=width,
+                                      height=height, file=name, status=render.status))  # fmt: skip
+    manifests: list[Manifest] = []
+    for target in targets:
+        manifest = Manifest(url=target.base_url, shots=tuple(shots[target.out]))
+        write_document(manifest, target.out / MANIFEST)
+        manifests.append(manifest)
+    return manifests
+
+
 def snapshot(
     base_url: str,
     settings: VisualSettings,
@@ -61,32 +109,7 @@ def snapshot(
     out: Path,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Manifest:
-    """Renders into `out` (a folder holds one snapshot) and writes the manifest last."""
-    check_base_url(base_url)
-    fresh_folder(out, MANIFEST)
-    wanted = [
-        (page, viewport) for viewport in settings.visual_viewports for page in settings.visual_pages
-    ]
-    renders = browser.render(
-        [
-            Request(
-                page_url(base_url, page),
-                viewport,
-                f"{page} at {viewport.name} ({viewport.width}x{viewport.height})",
-            )
-            for page, viewport in wanted
-        ],
-        timeout,
-    )
-    shots: list[Shot] = []
-    for (page, viewport), render in zip(wanted, renders, strict=True):
-        name = image_name(page, viewport.name)
-        (out / name).write_bytes(render.png)
-        width, height = _size(render.png)
-        shots.append(Shot(page=page, viewport=viewport.name, width=width, height=height,
-                          file=name, status=render.status))  # fmt: skip
-    manifest = Manifest(url=base_url, shots=tuple(shots))
-    write_document(manifest, out / MANIFEST)
+    (manifest,) = snapshot_all([Target(base_url, settings, out)], browser, timeout)
     return manifest
 
 
