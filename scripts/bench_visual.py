@@ -6,7 +6,9 @@
   and the diff image included; target <= 0.3 s.
 - visual: the whole `codex-infra visual pr-N --base HEAD` (a CSS change in the working tree), with
   both replicas' clusters initialised by a warm-up run that is not counted; target <= 45 s.
-Uses its own state directory; nothing is left running. Usage:
+Each figure is wall time, with the CPU time this process and the children it waited for spent
+beside it (it misses the stacks' own processes, detached by design): on a loaded machine the
+first grows, the second hardly. Uses its own state directory; nothing is left running. Usage:
 `uv run python scripts/bench_visual.py [--runs N]`.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,6 +46,30 @@ PAGE = (
 )
 
 
+def cpu() -> float:
+    """CPU seconds of this process and of its children that have been waited for."""
+    own, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class Timed:
+    """Wall and CPU seconds of each run."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __enter__(self) -> Timed:
+        self._start = (time.perf_counter(), cpu())
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall.append(time.perf_counter() - self._start[0])
+        self.cpu.append(cpu() - self._start[1])
+
+
 def project(home: Path) -> Path:
     """The suite's project, two pages and their stylesheet, committed in a repository of its own."""
     root = copy_project(home / "project")
@@ -61,23 +88,21 @@ def local(root: Path, *args: str) -> None:
     subprocess.run([CLI, "local", *args], cwd=root, check=True, capture_output=True, timeout=300)
 
 
-def bench_snapshot(root: Path, work: Path, runs: int) -> list[float]:
+def bench_snapshot(root: Path, work: Path, runs: int) -> Timed:
     local(root, "up", STACK)
     try:
         (record,) = environment.status(root, STACK)
         url, settings = record["env"]["WEB_URL"], visual_settings(root, STACK)
-        times: list[float] = []
+        timed = Timed()
         for run in range(runs):
-            start = time.perf_counter()
-            with chromium() as browser:
+            with timed, chromium() as browser:
                 snapshot(url, settings, browser, work / f"shots-{run}")
-            times.append(time.perf_counter() - start)
-        return times
+        return timed
     finally:
         local(root, "down", "--purge", STACK)
 
 
-def bench_compare(work: Path, runs: int) -> list[float]:
+def bench_compare(work: Path, runs: int) -> Timed:
     before = work / "shots-0" / next(p.name for p in (work / "shots-0").glob("one-*.desktop.png"))
     changed = work / "changed.png"
     from PIL import Image, ImageDraw
@@ -87,29 +112,30 @@ def bench_compare(work: Path, runs: int) -> list[float]:
     ImageDraw.Draw(edited).rectangle((48, 160, 347, 279), fill="#c33")
     edited.save(changed)
     differ = odiff()
-    times: list[float] = []
+    timed = Timed()
     for run in range(runs):
-        start = time.perf_counter()
-        _, boxes = compare_pair(before, changed, work / f"diff-{run}.png", differ)
-        times.append(time.perf_counter() - start)
+        with timed:
+            _, boxes = compare_pair(before, changed, work / f"diff-{run}.png", differ)
         assert boxes, "the pair differs"
-    return times
+    return timed
 
 
-def bench_visual(root: Path, work: Path, runs: int) -> list[float]:
+def bench_visual(root: Path, work: Path, runs: int) -> Timed:
     css = root / "examples" / "assets" / "bench.css"
     css.write_text(CSS.replace("#dde", "#c33"))
 
-    def once(out: Path) -> float:
-        start = time.perf_counter()
+    def once(out: Path) -> None:
         subprocess.run(
             [CLI, "visual", STACK, "--base", "HEAD", "--output", str(out)],
             cwd=root, check=True, capture_output=True, timeout=600,
         )  # fmt: skip
-        return time.perf_counter() - start
 
     once(work / "visual-warm-up")  # initialises both replicas' clusters and templates
-    return [once(work / f"visual-{run}") for run in range(runs)]
+    timed = Timed()
+    for run in range(runs):
+        with timed:
+            once(work / f"visual-{run}")
+    return timed
 
 
 def main() -> int:
