@@ -726,30 +726,21 @@ def test_the_diff_report_reaches_the_comment_as_a_file_and_fits() -> None:
 
 def test_the_comment_is_cut_to_fit_with_a_pointer_to_the_full_text(tmp_path: Path) -> None:
     """The action's own script, run under Node with a stub of github-script's globals."""
-    node = shutil.which("node", path=str(_node_bin()))
-    assert node is not None
     script = composite("sticky-comment")["runs"]["steps"][0]["with"]["script"]
     (tmp_path / "body.md").write_text("x" * 100_000 + "\n")
     harness = (
-        "const posted = [];\n"
         "const github = {paginate: async () => [], rest: {issues: {"
         "listComments: null, updateComment: null,"
-        "createComment: async (a) => posted.push(a.body)}}};\n"
+        "createComment: async (a) => calls.push(a.body)}}};\n"
         "const context = {repo: {}, payload: {pull_request: {number: 1}}};\n"
-        f"(async () => {{ {script}\n"
-        "  process.stdout.write(JSON.stringify(posted)); })();\n"
     )
     env = {
         "MARKER": "<!-- m -->",
         "BODY_FILE": str(tmp_path / "body.md"),
         "FULL_TEXT_AT": "the job summary",
         "CREATE": "true",
-        "PATH": os.environ["PATH"],
     }
-    result = subprocess.run(
-        [node, "-e", harness], env=env, capture_output=True, text=True, check=True, timeout=30
-    )
-    (body,) = json.loads(result.stdout)
+    (body,) = _run_script(script, harness, env, tmp_path)
     assert len(body) <= 65536
     assert body.startswith("<!-- m -->\nxxx")
     assert body.endswith("the full text is in the job summary.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from codex_infra.errors import FAULT, fail
+from codex_infra.errors import fail, failures
 from codex_infra.local import environment
 from codex_infra.local.state import LocalError
 from codex_infra.plan import PlanError, find_root
@@ -42,11 +42,8 @@ threshold_option = click.option(
 @contextmanager
 def _faults() -> Generator[None]:
     try:
-        yield
-    except PlanError as err:
-        raise fail(str(err)) from None
-    except (VisualError, LocalError) as err:
-        raise fail(str(err), FAULT) from None
+        with failures((PlanError,), (VisualError, LocalError)):
+            yield
     except KeyboardInterrupt:
         raise fail("interrupted: nothing is left running", INTERRUPTED) from None
 
