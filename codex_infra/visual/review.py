@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -121,11 +121,6 @@ def _build(side: Side, command: str) -> None:
         raise VisualError(f"{side.label}: the build failed (exit {done.returncode}): {said}")
 
 
-def _both(action: Callable[[Side], Any], sides: Sequence[Side]) -> list[Any]:
-    with ThreadPoolExecutor(max_workers=len(sides)) as pool:
-        return list(pool.map(action, sides))
-
-
 def visual_review(
     root: Path,
     stack: str,
@@ -150,8 +145,9 @@ def visual_review(
             Side("after", root, f"{stack} in the working tree"),
         ]
         settings = [visual_settings(side.tree, stack) for side in sides]
-        for side in sides if build else []:
-            _build(side, cast(str, build))
+        if build is not None:
+            for side in sides:
+                _build(side, build)
         try:
             # The browser starts while the replicas come up.
             with ThreadPoolExecutor(max_workers=len(sides)) as pool:
@@ -163,8 +159,8 @@ def visual_review(
                     ]
                     snapshot_all(targets, chromium, timeout)
         finally:
-            with uninterrupted():
-                _both(lambda side: replicas.down(side, stack), sides)
+            with uninterrupted(), ThreadPoolExecutor(max_workers=len(sides)) as pool:
+                list(pool.map(lambda side: replicas.down(side, stack), sides))
         comparison = compare(
             Path(tmp) / "before",
             Path(tmp) / "after",
