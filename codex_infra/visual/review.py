@@ -160,7 +160,7 @@ def visual_review(
                     snapshot_all(targets, chromium, timeout)
         finally:
             with uninterrupted(), ThreadPoolExecutor(max_workers=len(sides)) as pool:
-                list(pool.map(lambda side: replicas.down(side, stack), sides))
+                list(pool.map(replicas.down, sides, [stack] * len(sides)))
         comparison = compare(
             Path(tmp) / "before",
             Path(tmp) / "after",
