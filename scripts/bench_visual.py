@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from codex_infra.engine import load_stack_config  # noqa: E402
 from codex_infra.local import environment  # noqa: E402
 from codex_infra.local.state import STATE_ENV  # noqa: E402
 from codex_infra.visual.browser import chromium  # noqa: E402
@@ -73,7 +74,7 @@ class Timed:
 def project(home: Path) -> Path:
     """The suite's project, two pages and their stylesheet, committed in a repository of its own."""
     root = copy_project(home / "project")
-    assets = root / "examples" / "assets"
+    assets = root / load_stack_config(root, STACK).values["codex:assetsDir"]
     (assets / "bench.css").write_text(CSS)
     for name in ("one", "two"):
         (assets / f"{name}.html").write_text(PAGE.format(name))
@@ -121,7 +122,7 @@ def bench_compare(work: Path, runs: int) -> Timed:
 
 
 def bench_visual(root: Path, work: Path, runs: int) -> Timed:
-    css = root / "examples" / "assets" / "bench.css"
+    css = root / load_stack_config(root, STACK).values["codex:assetsDir"] / "bench.css"
     css.write_text(CSS.replace("#dde", "#c33"))
 
     def once(out: Path) -> None:

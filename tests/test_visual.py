@@ -21,6 +21,7 @@ import pytest
 import yaml
 from PIL import Image
 
+from codex_infra.engine import load_stack_config
 from codex_infra.local import environment, workers
 from codex_infra.local.state import STATE_ENV
 from codex_infra.visual.browser import MASK_COLOUR, OWNER_ENV, chromium
@@ -68,8 +69,9 @@ PAGES = {
 
 
 def with_pages(project: Path, stack: str, pages: list[str], files: dict[str, str]) -> Path:
-    """Files added under the project's assets, and the stack's visualPages in its stack file."""
-    assets = project / "examples" / "assets"
+    """Files added to the web Worker's assets (wherever the project's config keeps them), and
+    the stack's visualPages in its stack file."""
+    assets = project / load_stack_config(project, stack).values["codex:assetsDir"]
     for name, text in files.items():
         (assets / name).parent.mkdir(parents=True, exist_ok=True)
         (assets / name).write_text(text)
@@ -222,7 +224,7 @@ def test_visual_finds_a_css_change_on_its_page_only_and_added_and_removed_pages(
     _git(project, "init", "-q")
     _git(project, "add", "-A")
     _git(project, "commit", "-qm", "base")
-    css = project / "examples" / "assets" / "visual" / "card.css"
+    css = project / load_stack_config(project, stack).values["codex:assetsDir"] / "visual/card.css"
     css.write_text(css.read_text().replace("background: #dde", "background: #c33"))
     new = {"visual/new.html": PAGES["visual/volatile.html"].replace("Math.random()", "'new'")}
     with_pages(project, stack, ["/", "/visual/card", "/visual/new"], new)

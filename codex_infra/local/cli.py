@@ -120,7 +120,7 @@ def status(stack: str | None, as_json: bool) -> None:
         click.echo(json.dumps(found, indent=2, sort_keys=True))
         return
     if not found:
-        click.echo(f"{stack or 'no stack'} is not running locally.")
+        click.echo(f"{stack} is not running locally." if stack else "No stack is running locally.")
     for record in found:
         click.echo(f"{record['stack']}: {record['state']}")
         for problem in record["problems"]:
@@ -129,6 +129,20 @@ def status(stack: str | None, as_json: bool) -> None:
             click.echo(f"  {key}  {value}")
         pids = ", ".join(str(p["pid"]) for p in record["processes"])
         click.echo(f"  processes  {pids}; postgres {record['postgres']['pid']}")
+        click.echo(_neon_lines(record.get("neon")))
+
+
+def _neon_lines(neon: dict[str, Any] | None) -> str:
+    """Whether Neon's serverless driver (HTTP and WebSockets) reaches the database, and how."""
+    if neon is None:
+        return "  neon serverless  not served: no Worker has the database"
+    workers = ", ".join(neon["workers"])
+    if not neon["served"]:
+        return f"  neon serverless  not served to {workers}: {neon['reason']}"
+    return (
+        f"  neon serverless  {neon['http']} and {neon['websocket']} for {workers}\n"
+        f"    ({neon['differences']})"
+    )
 
 
 @local.command(context_settings={"ignore_unknown_options": True})

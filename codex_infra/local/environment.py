@@ -20,7 +20,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from codex_infra.engine import PROJECT, Plan, placeholder_secrets
-from codex_infra.local import workers
+from codex_infra.local import neon, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
     ExternalServer,
@@ -236,6 +236,7 @@ class _Made:
     given: frozenset[str]  # which of them came from the caller, not from us
     passwords: dict[str, str]
     processes: list[workers.Process]
+    neon: neon.NeonEndpoint | None
 
 
 def _run_record(stack: str, root: Path, home: Path, made: _Made, server: Server) -> dict[str, Any]:
@@ -259,6 +260,7 @@ def _run_record(stack: str, root: Path, home: Path, made: _Made, server: Server)
         "passwords": made.passwords,
         "processes": [{"pid": p.pid, "started": p.started} for p in made.processes],
         "postgres": {"pid": server.pid(), "port": server.endpoint.port},
+        "neon": made.neon.describe() if made.neon else None,
         "log": str(home / "workers.log"),
     }
 
@@ -317,10 +319,19 @@ def up(
             options = workers.miniflare_options(
                 blueprint.scripts, ports, root, home, blueprint.hyperdrives
             )
+            served = neon.endpoint(blueprint.scripts, blueprint.branches, server.endpoint)
+            options = neon.with_endpoint(options, served)
             workers.start(options, home, root, list(ports.values()), processes)
             config_secrets = placeholder_secrets(stack, marker) | given
             made = _Made(
-                plan, blueprint, ports, config_secrets, frozenset(given), passwords, processes
+                plan,
+                blueprint,
+                ports,
+                config_secrets,
+                frozenset(given),
+                passwords,
+                processes,
+                served,
             )
             run = _run_record(stack, root, home, made, server)
             write_json(home / "run.json", run)

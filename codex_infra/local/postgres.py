@@ -42,6 +42,10 @@ URL_ENV = "LOCAL_DATABASE_URL"
 # initdb and postgres refuse to run as root; under root (CI containers) the server runs as this.
 UNPRIVILEGED = "nobody"
 PG_CTL_TIMEOUT = 30
+# The host in the connection strings the Workers and migrations get. Neon's serverless driver makes
+# its URLs from it (an IP address gives it an invalid URL; a name without a dot it keeps), and
+# every other client resolves it to the loopback address the server listens on (127.0.0.1 only).
+HOST = "localhost"
 ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
@@ -112,7 +116,7 @@ class Cluster:
             "superuser_password": random_text(32),
         }
         port, password = int(self._settings["port"]), str(self._settings["password"])
-        self.endpoint = Endpoint(LOOPBACK, port, password)
+        self.endpoint = Endpoint(HOST, port, password)
 
     def _run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
         kwargs: dict[str, Any] = {}

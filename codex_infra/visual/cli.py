@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from codex_infra.errors import fail, failures
+from codex_infra.errors import INTERRUPTED, fail, failures
 from codex_infra.local import environment
 from codex_infra.local.state import LocalError
 from codex_infra.plan import PlanError, find_root
@@ -21,7 +21,6 @@ from codex_infra.visual.report import REPORT, render_markdown, write_reports
 
 # Where the commands write unless told otherwise (gitignored).
 OUTPUT = Path(".codex-visual")
-INTERRUPTED = 130
 
 timeout_option = click.option(
     "--timeout",

@@ -11,6 +11,7 @@ databases dropped, so every run starts from the template), whatever happened in 
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from codex_infra.diff import checkout, run_harness
+from codex_infra.diff import checkout, start_harness
 from codex_infra.local.state import STATE_ENV, StateDir, last_lines, uninterrupted
 from codex_infra.plan import PlanError
 from codex_infra.visual.compare import Differ, compare
@@ -32,6 +33,7 @@ from components.naming import NamingError, parse_stack
 BUILD_TIMEOUT = 900
 # `up` bounds each of its own waits; this bounds the whole, npm ci and migrations included.
 REPLICA_TIMEOUT = 1200
+STOP_TIMEOUT = 60
 _UP = """
 import json, sys
 from pathlib import Path
@@ -68,23 +70,24 @@ class Replicas(Protocol):
 
 class HarnessReplicas:
     """Each side through `codex-infra local`'s own up and down, in a subprocess whose program is
-    that side's (see codex_infra.diff.run_harness), in a state directory of its own."""
+    that side's (see codex_infra.diff.start_harness), in a state directory of its own."""
 
     def __init__(self, state: Path) -> None:
         self.state = state
 
     def _run(self, side: Side, action: str, stack: str) -> dict[str, Any]:
         home = self.state / side.name
+        process = start_harness(side.tree, _UP, [action, stack], {STATE_ENV: str(home)})
         try:
-            done = run_harness(
-                side.tree, _UP, [action, stack], {STATE_ENV: str(home)}, REPLICA_TIMEOUT
-            )
+            out, err = process.communicate(timeout=REPLICA_TIMEOUT)
         except subprocess.TimeoutExpired:
             raise VisualError(f"{side.label}: {action} ran over {REPLICA_TIMEOUT} s") from None
+        finally:
+            _stop(process)
         try:
-            said = cast(dict[str, Any], json.loads(done.stdout))
+            said = cast(dict[str, Any], json.loads(out))
         except json.JSONDecodeError:
-            said = {"error": last_lines(done.stderr or done.stdout)}
+            said = {"error": last_lines(err or out)}
         if "error" in said:
             raise VisualError(f"{side.label}: local {action} {stack}: {said['error']}")
         return said
@@ -97,6 +100,19 @@ class HarnessReplicas:
 
     def down(self, side: Side, stack: str) -> None:
         self._run(side, "down", stack)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """A harness still running (a timeout, Ctrl-C) is asked to stop as Ctrl-C asks, so that an up
+    undoes what it started; killed only if it does not within STOP_TIMEOUT."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.communicate(timeout=STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
 
 
 def replicas_for(root: Path) -> HarnessReplicas:
