@@ -1,0 +1,66 @@
+"""Driving `codex-infra local` as a user does, for the tests that start real environments."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from codex_infra.local.state import listening
+from tests.conftest import PROJECT_DIR
+
+CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
+TIMEOUT = 120  # seconds for one command; each bounds its own waits well below this
+
+
+def cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_DIR
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CLI, "local", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        env=env,
+    )
+
+
+def status(stack: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    result = cli("status", stack, "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    return record
+
+
+def pids(record: dict[str, Any]) -> list[int]:
+    return [p["pid"] for p in record["processes"]]
+
+
+def ports(record: dict[str, Any]) -> list[int]:
+    return [w["port"] for w in record["workers"]]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def nothing_left(record: dict[str, Any]) -> None:
+    assert not [pid for pid in pids(record) if alive(pid)]
+    assert not [port for port in ports(record) if listening(port)]
+
+
+def stripe_signature(secret: str, body: str, at: int) -> str:
+    mac = hmac.new(secret.encode(), f"{at}.{body}".encode(), hashlib.sha256).hexdigest()
+    return f"t={at},v1={mac}"
