@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+import psycopg
+from psycopg import sql
 
 from codex_infra.local.state import listening
 from tests.conftest import PROJECT_DIR
@@ -34,8 +36,10 @@ def cli(
     )
 
 
-def status(stack: str, env: dict[str, str] | None = None) -> dict[str, Any]:
-    result = cli("status", stack, "--json", env=env)
+def status(
+    stack: str, env: dict[str, str] | None = None, cwd: Path = PROJECT_DIR
+) -> dict[str, Any]:
+    result = cli("status", stack, "--json", env=env, cwd=cwd)
     assert result.returncode == 0, result.stderr
     (record,) = json.loads(result.stdout)
     return record
@@ -59,6 +63,11 @@ def alive(pid: int) -> bool:
 def nothing_left(record: dict[str, Any]) -> None:
     assert not [pid for pid in pids(record) if alive(pid)]
     assert not [port for port in ports(record) if listening(port)]
+
+
+def rows(url: str, table: str) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
 
 
 def stripe_signature(secret: str, body: str, at: int) -> str:

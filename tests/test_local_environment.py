@@ -29,7 +29,6 @@ import httpx
 import psutil
 import psycopg
 import pytest
-from psycopg import sql
 
 from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
@@ -43,6 +42,7 @@ from tests.local_cli import (
     nothing_left,
     pids,
     ports,
+    rows,
     status,
     stripe_signature,
 )
@@ -86,11 +86,6 @@ def running(stack: str, *args: str) -> Generator[dict[str, Any]]:
     finally:
         assert cli("down", stack).returncode == 0
         nothing_left(record)
-
-
-def rows(url: str, table: str) -> list[tuple[Any, ...]]:
-    with psycopg.connect(url, connect_timeout=10) as conn:
-        return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
 
 
 def template_url(record: dict[str, Any]) -> str:
