@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from components.naming import NamingError, parse_stack
 
-# Overrides where the state lives (tests; a checkout that PostgreSQL's user cannot reach).
+# Overrides where the state lives (tests; to keep it out of the checkout).
 STATE_ENV = "CODEX_LOCAL_STATE"
 STATE_DIR = ".codex-local"
 LOOPBACK = "127.0.0.1"
