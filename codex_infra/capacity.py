@@ -22,8 +22,8 @@ from typing import Any
 import click
 
 from codex_infra.cloudflare_api import (
+    CloudflareConfigError,
     CloudflareError,
-    MissingTokenError,
     calling,
     client_from_env,
 )
@@ -523,7 +523,7 @@ def capacity(as_json: bool, new_stack: str | None, overrides: Overrides) -> None
             raise CapacityConfigError(f"--check-new counts what is in use: set {', '.join(absent)}")
         found = survey(find_root(Path.cwd()), stack, overrides)
         in_use = None if absent else count_in_use(found)
-    except (PlanError, CapacityConfigError, NeonConfigError, MissingTokenError) as err:
+    except (PlanError, CapacityConfigError, NeonConfigError, CloudflareConfigError) as err:
         raise fail(str(err), USAGE_ERROR) from None
     except (CapacityError, NeonError, CloudflareError) as err:
         raise fail(str(err), FAULT) from None

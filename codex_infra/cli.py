@@ -6,14 +6,16 @@ Every mistake of the caller ends as one line on stderr and exit code 2, never a 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 
 from codex_infra.capacity import capacity
 from codex_infra.check import check
 from codex_infra.diff import DEFAULT_STACKS, diff_report
-from codex_infra.errors import fail
+from codex_infra.errors import FAULT, INTERRUPTED, fail
 from codex_infra.importer import import_command
 from codex_infra.local.cli import local
 from codex_infra.locks import stale_lock
@@ -25,7 +27,17 @@ from codex_infra.reset import reset
 from codex_infra.rollback import rollback
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C ends a command as it ends any other: with 130, not click's "Aborted!" and 1.
+        Each command cleans up on the way (`finally`)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise fail("interrupted", INTERRUPTED) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Offline plans and diffs of the codex stacks: the real program, a mock engine."""
 
@@ -56,14 +68,20 @@ def plan(stack: str, as_json: bool, overrides: Overrides) -> None:
 )
 def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
     """Markdown report of what the working tree changes, per stack, against BASE_REF."""
+    folder = (output or Path()).parent
+    if output is not None and not (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+        raise fail(f"--output {output}: {folder} is not a directory this user may write in")
     try:
         report = diff_report(find_root(Path.cwd()), base_ref, list(stacks or DEFAULT_STACKS))
     except PlanError as err:
         raise fail(str(err)) from None
     if output is None:
         click.echo(report, nl=False)
-    else:
+        return
+    try:
         output.write_text(report)
+    except OSError as err:
+        raise fail(f"--output {output}: {err.strerror or type(err).__name__}", FAULT) from None
 
 
 main.add_command(check)

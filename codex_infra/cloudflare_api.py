@@ -13,6 +13,8 @@ from collections.abc import Generator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
+from components.http import BaseUrlError, base_url
+
 if TYPE_CHECKING:
     import cloudflare
 
@@ -21,8 +23,8 @@ BASE_URL_ENV = "CLOUDFLARE_BASE_URL"
 DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4"
 
 
-class MissingTokenError(Exception):
-    """No token: the caller's to fix."""
+class CloudflareConfigError(Exception):
+    """No token, or no usable base URL: the caller's to fix."""
 
 
 class CloudflareError(Exception):
@@ -35,12 +37,14 @@ def client_from_env(*, timeout: float = 30.0) -> cloudflare.Cloudflare:
 
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
-        raise MissingTokenError(f"{TOKEN_ENV} is not set (the token a deploy of this stack uses)")
-    client = cloudflare.Cloudflare(
-        api_token=token,
-        base_url=os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
-        timeout=timeout,
-    )
+        raise CloudflareConfigError(
+            f"{TOKEN_ENV} is not set (the token a deploy of this stack uses)"
+        )
+    try:
+        url = base_url(os.environ.get(BASE_URL_ENV, "").strip() or DEFAULT_BASE_URL, BASE_URL_ENV)
+    except BaseUrlError as err:
+        raise CloudflareConfigError(str(err)) from None
+    client = cloudflare.Cloudflare(api_token=token, base_url=url, timeout=timeout)
     # The SDK sends one credential only, and prefers CLOUDFLARE_EMAIL / CLOUDFLARE_API_KEY /
     # CLOUDFLARE_API_USER_SERVICE_KEY from the environment over the token when they are set.
     client.api_email = client.api_key = client.user_service_key = None

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Generator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
+
+import psutil
 
 from codex_infra.engine import (
     COMMAND,
@@ -28,6 +31,8 @@ from codex_infra.engine import (
     RANDOM_PASSWORD,
     SCRIPT,
     SUBDOMAIN,
+    StackConfigError,
+    check_stack_name,
     is_secret,
 )
 from codex_infra.plan import PlanError, named_items, plan_epoch
@@ -193,21 +198,55 @@ def _git(root: Path, *args: str) -> str:
     return result.stdout.strip()
 
 
+# A diff's worktree is locked with this reason, so that the next diff can tell one whose process
+# died (kill -9) from one still in use, and remove it.
+_WORKTREE_OWNER = "codex-infra diff: process {pid} started at {started}"
+_OWNER_PATTERN = re.compile(r"codex-infra diff: process (\d+) started at ([\d.]+)")
+_WORKTREE_PREFIX = "codex-infra-diff-"
+
+
+def _started(pid: int) -> str | None:
+    try:
+        return f"{psutil.Process(pid).create_time():.2f}"
+    except psutil.Error:
+        return None
+
+
+def _remove_abandoned_worktrees(root: Path) -> None:
+    """Worktrees of earlier diffs whose process is gone: a PID that no longer runs, or runs
+    another process (started at another time)."""
+    for block in _git(root, "worktree", "list", "--porcelain").split("\n\n"):
+        fields = {
+            name: value for name, _, value in (line.partition(" ") for line in block.splitlines())
+        }
+        owner = _OWNER_PATTERN.fullmatch(fields.get("locked", ""))
+        if owner is None or _started(int(owner.group(1))) == owner.group(2):
+            continue
+        tree = Path(fields["worktree"])
+        _git(root, "worktree", "remove", "--force", "--force", str(tree))
+        if tree.parent.name.startswith(_WORKTREE_PREFIX):
+            shutil.rmtree(tree.parent, ignore_errors=True)
+
+
 @contextmanager
 def checkout(root: Path, ref: str) -> Generator[Path]:
-    """The project as it is at `ref`, in a temporary worktree removed afterwards, even on error."""
+    """The project as it is at `ref`, in a temporary worktree removed afterwards, even on error
+    or Ctrl-C; one left by a diff that was killed is removed by the next."""
     prefix = _git(root, "rev-parse", "--show-prefix")
     try:
         commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except PlanError:
         raise PlanError(f"{ref!r} is not a commit of this repository") from None
-    with tempfile.TemporaryDirectory(prefix="codex-infra-diff-") as tmp:
+    _remove_abandoned_worktrees(root)
+    owner = _WORKTREE_OWNER.format(pid=os.getpid(), started=_started(os.getpid()))
+    with tempfile.TemporaryDirectory(prefix=_WORKTREE_PREFIX) as tmp:
         tree = Path(tmp) / "tree"
-        _git(root, "worktree", "add", "--detach", "--quiet", str(tree), commit)
+        add = ["worktree", "add", "--detach", "--quiet", "--lock", "--reason", owner]
+        _git(root, *add, str(tree), commit)
         try:
             yield tree / prefix
         finally:
-            _git(root, "worktree", "remove", "--force", str(tree))
+            _git(root, "worktree", "remove", "--force", "--force", str(tree))
 
 
 # The harness (codex_infra.plan and .engine, which import nothing of `components`) is loaded from
@@ -236,13 +275,7 @@ sys.stdout.write(json.dumps(planned))
 """
 
 
-def plan_in_subprocess(
-    project: Path, stacks: Sequence[str], fingerprint_key: bytes
-) -> dict[str, Planned]:
-    """`codex-infra plan --json` of each stack of the program in `project` (its __main__.py,
-    components/, config and bundles), by this harness, in one process: the providers are
-    imported once. One harness for both sides keeps the two documents comparable even where the
-    base's own codex_infra differs or is missing."""
+def _start_harness(project: Path, stacks: Sequence[str], key: bytes) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(
@@ -250,23 +283,55 @@ def plan_in_subprocess(
         ),
         "SOURCE_DATE_EPOCH": str(plan_epoch()),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), fingerprint_key.hex(), *stacks],
+    return subprocess.Popen(
+        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), key.hex(), *stacks],
         cwd=project,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
+
+
+def _harness_result(process: subprocess.Popen[str], stacks: Sequence[str]) -> dict[str, Planned]:
+    out, err = process.communicate()
     try:
-        planned = cast(dict[str, dict[str, Any]], json.loads(result.stdout))
+        planned = cast(dict[str, dict[str, Any]], json.loads(out))
     except json.JSONDecodeError:
-        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
+        lines = err.strip().splitlines() or [f"exit code {process.returncode}"]
         return dict.fromkeys(stacks, Planned(None, lines[-1]))
     return {
         stack: Planned(planned[stack].get("document"), planned[stack].get("error"))
         for stack in stacks
     }
+
+
+@contextmanager
+def _harnesses(
+    projects: Sequence[Path], stacks: Sequence[str], key: bytes
+) -> Generator[list[subprocess.Popen[str]]]:
+    """One harness per project, running at once; any still running on the way out (an error,
+    Ctrl-C) is killed and reaped."""
+    processes: list[subprocess.Popen[str]] = []
+    try:
+        processes.extend(_start_harness(project, stacks, key) for project in projects)
+        yield processes
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+
+
+def plan_in_subprocess(
+    project: Path, stacks: Sequence[str], fingerprint_key: bytes
+) -> dict[str, Planned]:
+    """`codex-infra plan --json` of each stack of the program in `project` (its __main__.py,
+    components/, config and bundles), by this harness, in one process: the providers are
+    imported once. One harness for both sides keeps the two documents comparable even where the
+    base's own codex_infra differs or is missing."""
+    with _harnesses([project], stacks, fingerprint_key) as (process,):
+        return _harness_result(process, stacks)
 
 
 def _stack_diff(stack: str, base: Planned, head: Planned) -> StackDiff:
@@ -340,10 +405,11 @@ def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
     """Plans every stack of each side in one subprocess, both sides at once, then compares."""
     try:
         for stack in stacks:
+            check_stack_name(stack)
             parse_stack(stack)
-    except NamingError as err:
+    except (StackConfigError, NamingError) as err:
         raise PlanError(str(err)) from None
     key = secrets.token_bytes(16)  # this report's alone: fingerprints mean nothing elsewhere
-    with checkout(root, base_ref) as base_tree, ThreadPoolExecutor(max_workers=2) as pool:
-        base, head = pool.map(plan_in_subprocess, (base_tree, root), (stacks, stacks), (key, key))
+    with checkout(root, base_ref) as base_tree, _harnesses([base_tree, root], stacks, key) as both:
+        base, head = (_harness_result(process, stacks) for process in both)
     return render_report(base_ref, [_stack_diff(s, base[s], head[s]) for s in stacks])

@@ -10,18 +10,20 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import runpy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
 from google.protobuf import json_format
 from pulumi import runtime
 from pulumi.runtime import mocks, settings
 from pulumi.runtime.stack import run_in_stack
 from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPrivateUsage]
+
+from codex_infra.config_yaml import ConfigYamlError, read_config_yaml
 
 # Nothing here imports `components`: `codex-infra diff` runs this harness against another
 # revision's program, whose components may differ in everything but `__main__.py`'s contract.
@@ -49,7 +51,10 @@ ENGINE_LOG = logging.getLogger(f"{__name__}.pulumi")
 
 
 class StackConfigError(ValueError):
-    """The committed config files cannot be read."""
+    """The committed config files cannot be read. Said from the files alone, where no secret is
+    (an encrypted `secure:` value is never read)."""
+
+    quotes_no_secret = True
 
 
 @dataclass(frozen=True)
@@ -63,25 +68,49 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
+# Pulumi's own rule (its backends refuse any other name before reading a file).
+_STACK_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+
+
+def check_stack_name(stack: str) -> None:
+    if not _STACK_NAME.fullmatch(stack):
+        shown = repr(stack) if len(stack) <= 100 else f"of {len(stack)} characters"
+        raise StackConfigError(
+            f"stack name {shown}: Pulumi takes 1 to 100 letters, digits, '-', '_' or '.'"
+        )
+
+
 def _config_section(path: Path) -> dict[str, Any]:
+    """The `config:` mapping of a project or stack file, keys as written."""
     try:
-        data: Any = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as err:
-        raise StackConfigError(f"{path.name}: not valid YAML ({err.__class__.__name__})") from None
-    section: Any = cast(dict[str, Any], data).get("config") if isinstance(data, dict) else None
+        data: Any = read_config_yaml(path)
+    except ConfigYamlError as err:
+        raise StackConfigError(f"{path.name}: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise StackConfigError(
+            f"{path.name}: want a mapping with a 'config' key, not a scalar or list"
+        )
+    section: Any = cast(dict[Any, Any], data).get("config")
     if not isinstance(section, dict | None):
         raise StackConfigError(f"{path.name}: 'config' must be a mapping")
+    for key in cast(dict[Any, Any], section or {}):
+        if not isinstance(key, str):
+            raise StackConfigError(f"{path.name}: config key {key!r} is not a string")
     return cast(dict[str, Any], section or {})
 
 
 def _full_key(key: str) -> str:
-    """Bare keys belong to the project, as for the Pulumi CLI."""
+    """Bare keys belong to the project, as for the Pulumi CLI (in Pulumi.yaml and stack files)."""
     return key if ":" in key else f"{PROJECT}:{key}"
 
 
 def load_stack_config(root: Path, stack: str) -> StackConfig:
     """What `pulumi up` would hand the program: Pulumi.yaml's project config, overridden by
-    Pulumi.<stack>.yaml. Encrypted (`secure:`) values cannot be read here and count as not given."""
+    Pulumi.<stack>.yaml (if there is one). Encrypted (`secure:`) values cannot be read here and
+    count as not given."""
+    check_stack_name(stack)
     values: dict[str, str] = {}
     for key, decl in _config_section(root / "Pulumi.yaml").items():
         full = _full_key(key)
@@ -93,12 +122,19 @@ def load_stack_config(root: Path, stack: str) -> StackConfig:
         else:
             values[full] = _text(decl)
     stack_file = root / f"Pulumi.{stack}.yaml"
-    if stack_file.is_file():
+    given: set[str] = set()
+    if stack_file.exists() or stack_file.is_symlink():  # a directory or a dangling link: refused
         for key, value in _config_section(stack_file).items():
+            full = _full_key(key)
+            if full in given:
+                raise StackConfigError(
+                    f"{stack_file.name}: {full} is set twice (a bare key is the project's)"
+                )
+            given.add(full)
             if isinstance(value, dict) and "secure" in value:
-                values.pop(key, None)
+                values.pop(full, None)
                 continue
-            values[key] = _text(value)
+            values[full] = _text(value)
     return StackConfig(values, frozenset())
 
 

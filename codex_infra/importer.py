@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import click
 
 from codex_infra.cloudflare_api import (
+    CloudflareConfigError,
     CloudflareError,
-    MissingTokenError,
     calling,
     client_from_env,
 )
@@ -247,7 +247,7 @@ def import_command(stack: str, output: Path | None, overrides: Overrides) -> Non
         with client_from_env() as client:
             plan = plan_stack(find_root(Path.cwd()), stack, overrides.plain, overrides.secret)
             result = import_file(plan, CloudflareAccount(client))
-    except (MissingTokenError, PlanError) as err:
+    except (CloudflareConfigError, PlanError) as err:
         raise fail(str(err)) from None
     except (CloudflareError, ImportFileError, UnknownInputError) as err:
         raise fail(str(err), FAULT) from None

@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from codex_infra.engine import ENGINE_LOG
-from codex_infra.errors import fail
-from codex_infra.plan import redact
+from codex_infra.errors import fail, redact
+from codex_infra.plan import secret_pieces
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def config_overrides(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, plain: tuple[str, ...], secret: tuple[str, ...], **kwargs: Any) -> Any:
         overrides = Overrides(assignments(plain, "--config"), assignments(secret, "--secret"))
-        _quiet_engine(list(overrides.secret.values()))
+        _quiet_engine(secret_pieces(overrides.secret.values()))
         return command(*args, overrides=overrides, **kwargs)
 
     return wrapper

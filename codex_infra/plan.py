@@ -10,7 +10,7 @@ import gc
 import json
 import os
 from collections.abc import Generator, Iterable, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
@@ -37,17 +37,22 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
+from codex_infra.errors import redact
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
 # only where the code or config does. A real deploy uses the time of the deploy.
 PLAN_EPOCH = "1795000000"
+# 9999-01-01T00:00:00Z: Python's dates end with that year, and a preview's expiry is later still.
+LAST_EPOCH = 253370764800
 
 # What the tree shows of each resource type; the JSON has every input.
 KEY_INPUTS: dict[str, tuple[str, ...]] = {
     SCRIPT: (
         "scriptName",
         "mainModule",
+        "files",
+        "assets",
         "compatibilityDate",
         "compatibilityFlags",
         "bindings",
@@ -82,8 +87,15 @@ def find_root(start: Path) -> Path:
 
 
 def plan_epoch() -> int:
-    """The deploy time a plan is made for: SOURCE_DATE_EPOCH if the caller set it."""
-    return int(os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH)
+    """The deploy time a plan is made for: SOURCE_DATE_EPOCH if the caller set it (as
+    reproducible-builds.org defines it: a whole number of seconds since 1970, in ASCII)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH
+    if not (raw.isascii() and raw.isdigit() and int(raw) <= LAST_EPOCH):
+        raise PlanError(
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC"
+            f" (at most {LAST_EPOCH}, the start of year 9999)"
+        )
+    return int(raw)
 
 
 @contextmanager
@@ -110,12 +122,27 @@ def _collector_paused() -> Generator[None]:
             gc.enable()
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """For messages: a program may echo a value it was given, even one given as a secret."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, SECRET)
-    return text
+def secret_pieces(values: Iterable[str]) -> tuple[str, ...]:
+    """What of each secret must never show: the value, and each string inside a structured
+    (JSON) one, since a message may quote a part (a directory of a secret `bundles`)."""
+    pieces: list[str] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            pieces.append(value)
+        elif isinstance(value, dict):
+            for item in cast(dict[str, Any], value).values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in cast(list[Any], value):
+                walk(item)
+
+    for value in values:
+        pieces.append(value)
+        if value[:1] in "[{":
+            with suppress(json.JSONDecodeError):
+                walk(json.loads(value))
+    return tuple(p for p in dict.fromkeys(pieces) if p)
 
 
 def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
@@ -154,14 +181,19 @@ def run_stack(
 ) -> None:
     """Runs the program of `plan.stack` into `plan`: the stack's committed config plus
     `pulumi config set [--secret]`-style overrides; secrets nobody gave are placeholders
-    (`marker` in their shape). Raises PlanError for anything the caller can fix."""
-    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
+    (`marker` in their shape). Raises PlanError for anything the caller can fix.
+
+    The program's own config errors (RunError) and ours say `quotes_no_secret` when they are
+    built to name keys and rules only: those are shown whole. Others are redacted."""
     try:
         config = stack_config(root, plan.stack, config_overrides, secret_overrides, marker)
         with _pinned_clock(), _collector_paused():
             run_program(root, config, plan, cloud)
-    except (StackConfigError, RunError) as err:  # RunError: the program's own config errors
-        raise PlanError(redact(" ".join(str(err).split()), hidden)) from None
+    except (StackConfigError, RunError) as err:
+        message = " ".join(str(err).split())
+        if not getattr(err, "quotes_no_secret", False):
+            message = redact(message, secret_pieces((secret_overrides or {}).values()))
+        raise PlanError(message) from None
 
 
 def plan_stack(
@@ -174,7 +206,7 @@ def plan_stack(
     """The offline plan, every secret hidden, even one the program forgot to mark."""
     plan = Plan(PROJECT, stack, fingerprint_key=fingerprint_key)
     run_stack(root, plan, config_overrides, secret_overrides)
-    hidden = tuple(v for v in (secret_overrides or {}).values() if v)
+    hidden = secret_pieces((secret_overrides or {}).values())
     if not hidden:
         return plan
     return replace(
@@ -231,6 +263,22 @@ def short(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
+def _modules(files: Any) -> str:
+    """A script's other modules, by name and type (their paths and hashes are in the JSON)."""
+    modules = cast(dict[str, dict[str, Any]], files)
+    return ", ".join(f"{name} ({m.get('contentType', '?')})" for name, m in sorted(modules.items()))
+
+
+def _assets(assets: Any) -> str:
+    """The published copy, and which of its files' rules go along (`_headers`, `_redirects`)."""
+    config = cast(dict[str, Any], assets.get("config") or {})
+    rules = [f"_{key}" for key in ("headers", "redirects") if config.get(key)]
+    return str(assets.get("directory")) + (f" (with {', '.join(rules)})" if rules else "")
+
+
+_SHOWN_AS = {"files": _modules, "assets": _assets}
+
+
 def _flags(resource: PlannedResource) -> str:
     flags = [
         f
@@ -258,7 +306,8 @@ def render_tree(plan: Plan) -> str:
             inner = indent + ("   " if last else "│  ")
             for key in KEY_INPUTS.get(resource.type, ()):
                 if key in resource.inputs:
-                    lines.append(f"{inner}  {key}: {short(resource.inputs[key])}")
+                    shown = _SHOWN_AS.get(key, short)(resource.inputs[key])
+                    lines.append(f"{inner}  {key}: {shown}")
             walk(resource.urn, inner)
 
     walk(None, "")

@@ -33,6 +33,7 @@ import click
 from codex_infra.engine import PROJECT, StackConfigError, load_stack_config
 from codex_infra.errors import FAULT, USAGE_ERROR, fail
 from codex_infra.rest import ApiError, RestClient
+from components.http import BaseUrlError, base_url
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
 from components.neon_api import NeonClient, NeonConfigError, NeonError
 
@@ -408,9 +409,15 @@ def _token(name: str) -> str:
 @contextlib.contextmanager
 def connect_from_env(target: Target) -> Generator[Services]:
     """The real services; tokens come from the environment only."""
+    try:
+        github_api = base_url(
+            os.environ.get("GITHUB_API_URL", "").strip() or GITHUB_API, "GITHUB_API_URL"
+        )
+    except BaseUrlError as error:
+        raise ReapConfigError(str(error)) from None
     github = RestClient(
         "GitHub",
-        os.environ.get("GITHUB_API_URL", "").strip() or GITHUB_API,
+        github_api,
         _token("GITHUB_TOKEN"),
         headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"},
     )

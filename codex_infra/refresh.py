@@ -5,7 +5,8 @@ What previews branch from in the isolated topology has to come from production s
 branches cannot cross projects, so a trusted job copies it (pg_dump, pg_restore). The source is
 only ever read: every session on it is read-only. The target is replaced whole: every schema in
 it is dropped first. URLs and passwords never reach the output: databases are named by
-`database on host`.
+`database on host`. Whether the two are one database is asked of the servers, not read from how
+the URLs spell them (`127.0.0.1` and `localhost` are one server).
 """
 
 from __future__ import annotations
@@ -20,15 +21,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import click
 import psycopg
-import yaml
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from codex_infra.errors import fail
-from codex_infra.local.postgres import client_bin, redact_password
+from codex_infra.config_yaml import ConfigYamlError, read_config_yaml
+from codex_infra.errors import fail, redact
+from codex_infra.local.postgres import client_bin
 
 READ_ONLY = "-c default_transaction_read_only=on"
 # Addresses no one can receive mail at (RFC 2606's reserved .invalid).
@@ -85,7 +87,42 @@ class Database:
         return make_conninfo(**params), env
 
     def redact(self, text: str) -> str:
-        return redact_password(text, self.password)
+        """A short password would be spelt out by marking where it occurs: withheld whole."""
+        return redact(text, [self.password, quote(self.password, safe="")])
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a server says a database is: its cluster (the system identifier initdb gave it), the
+    database's OID there and, on Neon, the branch's timeline (branches of one project share the
+    cluster's identifier and their databases' OIDs)."""
+
+    system: int
+    oid: int
+    timeline: str | None
+
+    def __str__(self) -> str:
+        branch = f", Neon timeline {self.timeline}" if self.timeline else ""
+        return f"database OID {self.oid} of cluster {self.system}{branch}"
+
+
+def identity(conn: psycopg.Connection[Any], database: Database) -> Identity:
+    try:
+        row = conn.execute(
+            "SELECT s.system_identifier, d.oid FROM pg_control_system() s, pg_database d "
+            "WHERE d.datname = current_database()"
+        ).fetchone()
+    except psycopg.Error as err:
+        said = database.redact(_first_line(err))
+        raise RefreshError(f"{database.name}: cannot tell which database it is: {said}") from None
+    assert row is not None  # the current database is in pg_database
+    try:  # Neon's own setting (its extension's); elsewhere NULL
+        timeline = conn.execute("SELECT current_setting('neon.timeline_id', true)").fetchone()
+    except psycopg.Error:  # hidden from this role: the branches cannot be told apart
+        timeline = None
+    return Identity(
+        int(row[0]), int(row[1]), str(timeline[0]) if timeline and timeline[0] else None
+    )
 
 
 def _first_line(err: BaseException) -> str:
@@ -108,9 +145,9 @@ class Mask:
 def read_masks(path: Path) -> list[Mask]:
     """The mask file's rules; a malformed one is refused before anything is copied."""
     try:
-        data: Any = yaml.safe_load(path.read_text())
-    except (OSError, yaml.YAMLError) as err:
-        raise RefreshError(f"mask file {path}: cannot be read ({type(err).__name__})") from None
+        data: Any = read_config_yaml(path)
+    except ConfigYamlError as err:
+        raise RefreshError(f"mask file {path}: {err}") from None
     if not isinstance(data, dict) or not data:
         raise RefreshError(f"mask file {path}: want a mapping of table.column to a rule")
     masks: list[Mask] = []
@@ -295,10 +332,13 @@ def refresh(
     """Checks everything it can first (masks, versions), then dumps, empties, restores, masks."""
     if masks and any(m.rule in ("email", "hash") for m in masks) and not key:
         raise RefreshError(f"masking by 'email' or 'hash' needs a key: set {MASK_KEY_ENV}")
-    where = ("host", "port", "dbname")
-    if [source.params.get(k) for k in where] == [target.params.get(k) for k in where]:
-        raise RefreshError("the source and the target are the same database")
     with source.connect(read_only=True) as src, target.connect() as dst:
+        same = identity(src, source)
+        if identity(dst, target) == same:
+            raise RefreshError(
+                f"the source and the target are the same database ({source.name} and"
+                f" {target.name} are {same})"
+            )
         _check_masks(src, masks)
         _check_versions(_server_major(src), _server_major(dst))
         with tempfile.TemporaryDirectory(prefix="codex-refresh-") as tmp:

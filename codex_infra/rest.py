@@ -89,9 +89,9 @@ class RestClient(BearerClient):
             lambda e: isinstance(e, ApiError) and e.transient,
         )
 
-    def _no_answer(self, method: str, url: str, detail: str) -> ApiError:
+    def _no_answer(self, method: str, url: str, detail: str, transient: bool) -> ApiError:
         path = httpx.URL(url).path
-        return ApiError(self.service, method, path, 0, f"no answer ({detail})", transient=True)
+        return ApiError(self.service, method, path, 0, f"no answer ({detail})", transient=transient)
 
     def _refused(self, method: str, url: str, response: httpx.Response) -> ApiError:
         status, wait = response.status_code, retry_after(response)

@@ -23,8 +23,8 @@ import click
 import pydantic
 
 from codex_infra.cloudflare_api import (
+    CloudflareConfigError,
     CloudflareError,
-    MissingTokenError,
     calling,
     client_from_env,
 )
@@ -327,7 +327,7 @@ def rollback(stack: str, targets: tuple[str, ...], yes: bool, overrides: Overrid
             if not yes:
                 click.confirm(f"Roll back these scripts of {stack}?", abort=True)
             lines = apply(client, stack, steps)
-    except (MissingTokenError, PlanError, UnknownInputError) as err:
+    except (CloudflareConfigError, PlanError, UnknownInputError) as err:
         raise fail(str(err)) from None
     except PartialRollbackError as err:
         exit_ = fail(str(err), FAULT)

@@ -17,6 +17,8 @@ import tenacity
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# Transport errors of a request that cannot be sent as it is: the same again fails the same way.
+_NEVER_SENT = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class Retry:
         except tenacity.RetryError as error:
             assert gave_up is not None  # else tenacity raised the last error itself
             last, number = error.last_attempt.exception(), error.last_attempt.attempt_number
-            raise gave_up(f"{what}: gave up after {number} attempts: {last}") from last
+            prefix = f"{what}: " if what else ""
+            raise gave_up(f"{prefix}gave up after {number} attempts: {last}") from last
 
 
 def retry_after(response: httpx.Response) -> float | None:
@@ -99,6 +102,25 @@ def json_or_none(response: httpx.Response) -> Any:
 def one_line(response: httpx.Response, message: str = "") -> str:
     """The service's message, else the start of the body, else the reason, on one line."""
     return " ".join((message or response.text.strip()[:200] or response.reason_phrase).split())
+
+
+class BaseUrlError(ValueError):
+    """A base URL that no request could reach: retrying would not help."""
+
+
+def base_url(value: str, variable: str) -> str:
+    """An absolute http(s) URL with a host and nothing after the path, without a trailing slash;
+    anything else refused before a request is made, naming the `variable` that gave it."""
+    rule = f"{variable} must be an http(s) URL with a host, like https://api.example.com/v1"
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        raise BaseUrlError(rule) from None
+    if url.scheme not in ("http", "https") or not url.host or url.query or url.fragment:
+        raise BaseUrlError(rule)
+    if url.userinfo:
+        raise BaseUrlError(f"{variable} must not hold credentials (the token is sent apart)")
+    return str(url).rstrip("/")
 
 
 class BearerClient(ABC):
@@ -128,7 +150,10 @@ class BearerClient(ABC):
         self._http.close()
 
     @abstractmethod
-    def _no_answer(self, method: str, url: str, detail: str) -> Exception: ...
+    def _no_answer(self, method: str, url: str, detail: str, transient: bool) -> Exception:
+        """`transient`: the request may have been sent, or may be next time (a refused or
+        dropped connection, a timeout); not when it could never be (a URL or request that
+        cannot be sent as it is)."""
 
     @abstractmethod
     def _refused(self, method: str, url: str, response: httpx.Response) -> Exception: ...
@@ -139,7 +164,9 @@ class BearerClient(ABC):
             response = self._http.request(method, url, **kwargs)
         except httpx.TransportError as error:
             # The message of a transport error names the URL at most, never headers.
-            raise self._no_answer(method, url, f"{type(error).__name__}: {error}") from None
+            detail = f"{type(error).__name__}: {error}"
+            transient = not isinstance(error, _NEVER_SENT)
+            raise self._no_answer(method, url, detail, transient) from None
         if response.is_error:
             raise self._refused(method, url, response)
         return response

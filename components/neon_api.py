@@ -17,7 +17,15 @@ from urllib.parse import quote, unquote, urlsplit
 import httpx
 import tenacity
 
-from components.http import BearerClient, Retry, json_or_none, one_line, retry_after
+from components.http import (
+    BaseUrlError,
+    BearerClient,
+    Retry,
+    base_url,
+    json_or_none,
+    one_line,
+    retry_after,
+)
 
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
 #: Branches asked for per request when listing (Neon allows up to 10000).
@@ -44,7 +52,12 @@ class NeonConfigError(NeonError):
 
 
 class NeonConnectionError(NeonError):
-    """No HTTP answer (connection refused, reset, timed out)."""
+    """No HTTP answer: `transient` if one may come on a retry (connection refused, reset, timed
+    out), not if the request cannot be sent at all."""
+
+    def __init__(self, message: str, transient: bool = True) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class NeonHTTPError(NeonError):
@@ -133,9 +146,15 @@ class NeonSettings:
                 raise NeonConfigError(f"{name} must not be negative, got {raw!r}")
             return value
 
+        try:
+            api_host = base_url(
+                env.get("NEON_API_HOST", "").strip() or DEFAULT_API_HOST, "NEON_API_HOST"
+            )
+        except BaseUrlError as err:
+            raise NeonConfigError(str(err)) from None
         return cls(
             api_key=key,
-            api_host=env.get("NEON_API_HOST", "").strip().rstrip("/") or DEFAULT_API_HOST,
+            api_host=api_host,
             http_timeout=number("NEON_HTTP_TIMEOUT", cls.http_timeout),
             retry=Retry(
                 attempts=max(1, int(number("NEON_RETRY_ATTEMPTS", cls.retry.attempts))),
@@ -151,10 +170,9 @@ class NeonSettings:
 
 
 def is_transient(error: BaseException) -> bool:
-    """True for failures that may go away by themselves: no answer, 423, 429, 5xx."""
-    return isinstance(error, NeonConnectionError) or (
-        isinstance(error, NeonHTTPError) and error.transient
-    )
+    """True for failures that may go away by themselves: no answer (where one may come), 423,
+    429, 5xx."""
+    return isinstance(error, NeonConnectionError | NeonHTTPError) and error.transient
 
 
 def with_retries(
@@ -188,9 +206,11 @@ class NeonClient(BearerClient):
     def from_env(cls) -> NeonClient:
         return cls(NeonSettings.from_env())
 
-    def _no_answer(self, method: str, url: str, detail: str) -> Exception:
+    def _no_answer(self, method: str, url: str, detail: str, transient: bool) -> Exception:
         host = self.settings.api_host
-        return NeonConnectionError(f"Neon API {method} {url}: no answer from {host} ({detail})")
+        return NeonConnectionError(
+            f"Neon API {method} {url}: no answer from {host} ({detail})", transient
+        )
 
     def _refused(self, method: str, url: str, response: httpx.Response) -> NeonHTTPError:
         body: Json | None = json_or_none(response)
@@ -230,7 +250,7 @@ class NeonClient(BearerClient):
             response = self._send_once(method, path, params=params, json=body)
             return {} if response.status_code == 204 or not response.content else response.json()
 
-        return with_retries(self.settings, f"Neon API {method} {path}", retry_on, send)
+        return with_retries(self.settings, "", retry_on, send)  # its errors name the request
 
     # Branches -----------------------------------------------------------------------
 

@@ -229,7 +229,7 @@ def _is_branch_limit(error: NeonHTTPError) -> bool:
 
 def _ambiguous_write(error: BaseException) -> bool:
     """The create may or may not have happened (5xx, no answer) or raced another one (409)."""
-    return isinstance(error, NeonConnectionError) or (
+    return (isinstance(error, NeonConnectionError) and error.transient) or (
         isinstance(error, NeonHTTPError) and (error.status >= 500 or error.status == 409)
     )
 

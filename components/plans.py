@@ -1,4 +1,5 @@
-"""What the Neon and Cloudflare plans allow that limits how many previews exist at once.
+"""What the Neon and Cloudflare plans allow that limits how many previews exist at once, and
+what one Worker version may hold.
 
 The numbers are the providers' published ones, read on READ_ON from the pages named below;
 they change, so `codex:neonPlan` / `codex:cloudflarePlan` also take explicit numbers.
@@ -24,6 +25,11 @@ NEON_ALL_BRANCHES_URL = "https://neon.com/docs/guides/ai-agent-integration"
 NEON_ROOT_BRANCHES_URL = "https://neon.com/docs/manage/branches#root-branch"
 # "Number of Workers": Workers per account, 100 on Workers Free and 500 on Workers Paid.
 WORKERS_LIMITS_URL = "https://developers.cloudflare.com/workers/platform/limits/#number-of-workers"
+# "Number of Static Asset files per Worker version": 20,000 on Workers Free, 100,000 on Workers Paid
+# (wrangler's own ceiling, MAX_ASSET_COUNT, is 100,000; the upload session says the account's).
+WORKERS_ASSETS_LIMITS_URL = (
+    "https://developers.cloudflare.com/workers/platform/limits/#static-assets"
+)
 
 
 class _Limits(BaseModel):
@@ -55,9 +61,10 @@ class NeonLimits(_Limits):
 
 
 class CloudflareLimits(_Limits):
-    """Per account."""
+    """Per account; static assets per Worker version (Free's number unless given)."""
 
     workers_per_account: int = Field(ge=1)
+    asset_files_per_version: int = Field(default=20_000, ge=1)
 
 
 NEON_PLANS: dict[str, NeonLimits] = {
@@ -83,6 +90,6 @@ NEON_PLANS: dict[str, NeonLimits] = {
     ),
 }
 CLOUDFLARE_PLANS: dict[str, CloudflareLimits] = {
-    "free": CloudflareLimits(workers_per_account=100),
-    "paid": CloudflareLimits(workers_per_account=500),
+    "free": CloudflareLimits(workers_per_account=100, asset_files_per_version=20_000),
+    "paid": CloudflareLimits(workers_per_account=500, asset_files_per_version=100_000),
 }

@@ -1,12 +1,19 @@
-"""Stack settings: flat `codex:*` config keys, validated once at start-up, a model per concern."""
+"""Stack settings: flat `codex:*` config keys, validated once at start-up, a model per concern.
+
+Messages name the key and the rule broken; a value follows as `(got …)` only if it was not given
+as a secret (`pulumi config set --secret`): a secret must not show, whole or in part.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
@@ -62,7 +69,10 @@ def utc_today() -> dt.date:
 
 
 class ConfigError(pulumi.RunError):
-    """One line naming the key at fault; RunError makes Pulumi print it without a traceback."""
+    """One line naming the key at fault; RunError makes Pulumi print it without a traceback.
+    It quotes no value given as a secret, so whoever shows it need not redact it."""
+
+    quotes_no_secret = True
 
 
 class _Concern(BaseModel):
@@ -86,15 +96,35 @@ def _context(info: ValidationInfo) -> _Context:
     return info.context
 
 
-def _project_path(value: str, info: ValidationInfo) -> Path:
-    """Paths are relative to the project so plans are the same on every checkout."""
-    path = PurePosixPath(value)
-    if value == "" or path.is_absolute() or ".." in path.parts:
-        raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
-    full = _context(info).root / path
-    if not full.is_dir():
-        raise ValueError(f"directory {value!r} does not exist")
-    return full
+@cache
+def repository_of(root: Path) -> Path:
+    """How far the project's paths may reach: the git repository that holds it (a monorepo's
+    `apps/web` beside its `infra/`), or the project itself outside any repository."""
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return directory
+    return root
+
+
+def project_relative(value: str, info: ValidationInfo) -> str:
+    """A path as the plan records it: relative to the project and normalised, so plans are the same
+    on every checkout; `..` may reach anywhere inside the repository, never outside it."""
+    root = _context(info).root
+    if value == "" or PurePosixPath(value).is_absolute():
+        raise ValueError("must be a path relative to the project")
+    normal = posixpath.normpath(value)
+    boundary = repository_of(root)
+    if not Path(os.path.normpath(root / normal)).is_relative_to(boundary):
+        where = "the project" if boundary == root else "the git repository that holds the project"
+        raise ValueError(f"reaches outside {where}")
+    return normal
+
+
+def _project_dir(value: str, info: ValidationInfo) -> str:
+    path = project_relative(value, info)
+    if not (_context(info).root / path).is_dir():
+        raise ValueError("names no directory")
+    return path
 
 
 class BundleSettings(_Concern):
@@ -104,13 +134,16 @@ class BundleSettings(_Concern):
     main: str = "index.js"
     _bundle: Bundle = PrivateAttr()
 
+    @field_validator("dir")
+    @classmethod
+    def _exists(cls, value: str, info: ValidationInfo) -> str:
+        return _project_dir(value, info)
+
     @model_validator(mode="after")
     def _load(self, info: ValidationInfo) -> BundleSettings:
         """Read once here, so a bad bundle fails at start-up and nothing reads it twice."""
         try:
-            self._bundle = load_bundle(
-                _project_path(self.dir, info), str(PurePosixPath(self.dir)), self.main
-            )
+            self._bundle = load_bundle(_context(info).root / self.dir, self.dir, self.main)
         except BundleError as err:
             raise ValueError(str(err)) from None
         return self
@@ -162,6 +195,7 @@ class WorkerSettings(_Concern):
     compatibility_flags: tuple[CompatFlag, ...] = ("nodejs_compat",)
     bundles: PerRole[BundleSettings]
     assets_dir: str
+    _asset_files: int = PrivateAttr()
 
     @field_validator("compatibility_date", mode="before")
     @classmethod
@@ -175,23 +209,18 @@ class WorkerSettings(_Concern):
     def _not_future(cls, value: dt.date) -> dt.date:
         today = utc_today()
         if value > today:
-            raise ValueError(
-                f"{value} is in the future (today is {today} UTC); Cloudflare refuses it"
-            )
+            raise ValueError(f"is in the future (today is {today} UTC); Cloudflare refuses it")
         return value
 
     @field_validator("assets_dir")
     @classmethod
-    def _safe_assets(cls, value: str, info: ValidationInfo) -> str:
-        try:
-            check_assets(_project_path(value, info))
-        except BundleError as err:
-            raise ValueError(str(err)) from None
-        return str(PurePosixPath(value))
+    def _a_directory(cls, value: str, info: ValidationInfo) -> str:
+        return _project_dir(value, info)
 
     @model_validator(mode="after")
-    def _assets_apart_from_code(self) -> WorkerSettings:
-        """Everything in the assets directory is published: no bundle may sit in or around it."""
+    def _safe_assets(self, info: ValidationInfo) -> WorkerSettings:
+        """Everything in the assets directory is published: no bundle may sit in or around it,
+        and nothing Cloudflare would refuse may be in it."""
         assets = PurePosixPath(self.assets_dir)
         for role in Role:
             code = PurePosixPath(self.bundles.for_role(role).dir)
@@ -200,7 +229,16 @@ class WorkerSettings(_Concern):
                     f"{NAMESPACE}:assetsDir overlaps {NAMESPACE}:bundles.{role.value}.dir:"
                     " the Worker's code would be published as static assets"
                 )
+        try:
+            self._asset_files = check_assets(_context(info).root / self.assets_dir)
+        except BundleError as err:
+            raise ValueError(f"{NAMESPACE}:assetsDir: {err}") from None
         return self
+
+    @property
+    def asset_files(self) -> int:
+        """How many files the web Worker's version would publish."""
+        return self._asset_files
 
 
 class TopologySettings(_Concern):
@@ -224,12 +262,10 @@ class PreviewDataSettings(_Concern):
     def _in_project(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        path = PurePosixPath(value)
-        if value == "" or path.is_absolute() or ".." in path.parts:
-            raise ValueError(f"{value!r} must be a relative path inside the project, without '..'")
+        path = project_relative(value, info)
         if not (_context(info).root / path).is_file():
-            raise ValueError(f"file {value!r} does not exist")
-        return value
+            raise ValueError("names no file")
+        return path
 
 
 class Compute(_Concern):
@@ -243,17 +279,16 @@ class Compute(_Concern):
     @model_validator(mode="after")
     def _sane(self) -> Compute:
         if self.max_cu < self.min_cu:
-            raise ValueError(f"maxCu {self.max_cu:g} is below minCu {self.min_cu:g}")
+            raise ValueError("maxCu is below minCu")
         if self.max_cu - self.min_cu > MAX_AUTOSCALING_RANGE:
             raise ValueError(
-                f"maxCu - minCu is {self.max_cu - self.min_cu:g}; Neon's autoscaling range"
-                f" spans at most {MAX_AUTOSCALING_RANGE} compute units"
+                f"maxCu - minCu is over {MAX_AUTOSCALING_RANGE} compute units, the most Neon's"
+                " autoscaling range spans"
             )
         seconds = self.suspend_timeout_seconds
         if seconds is not None and seconds not in (-1, 0) and not 60 <= seconds <= 604800:
             raise ValueError(
-                f"suspendTimeoutSeconds {seconds} must be -1 (never), 0 (Neon's default)"
-                " or 60 to 604800"
+                "suspendTimeoutSeconds must be -1 (never), 0 (Neon's default) or 60 to 604800"
             )
         return self
 
@@ -334,8 +369,7 @@ class MigrationSettings(_Concern):
     @field_validator("migrations_dir")
     @classmethod
     def _exists(cls, value: str, info: ValidationInfo) -> str:
-        _project_path(value, info)
-        return str(PurePosixPath(value))
+        return _project_dir(value, info)
 
 
 _STRIPE_KEY = re.compile(r"^(sk|rk)_(live|test)_[A-Za-z0-9]+$")
@@ -422,22 +456,42 @@ def _decode(value: str) -> Any:
     return value
 
 
-def _one_line(err: ValidationError) -> str:
-    """pydantic's own text echoes input values; ours names keys only, never values.
-    (An error of a whole concern has no location: its message names its keys itself.)"""
+def got(value: Any, key: str, secret: frozenset[str]) -> str:
+    """What a message may add about a plain value (a secret's, whole or in part, never)."""
+    if key in secret or not isinstance(value, str | int | float | bool):
+        return ""
+    shown = f"{value:g}" if isinstance(value, float) else repr(value)
+    return f" (got {shown if len(shown) <= 60 else shown[:59] + '…'})"
+
+
+def _one_line(err: ValidationError, secret: frozenset[str]) -> str:
+    """pydantic's messages and ours state the rule, not the value (pydantic keeps the input
+    apart); a plain value is added after. Inside a secret (structured) value, a key nobody knows
+    is the value's too: not shown. (An error of a whole concern has no location: its message
+    names its keys itself.)"""
     parts: list[str] = []
-    for e in err.errors(include_input=False, include_url=False):
-        loc = ".".join(str(p) for p in e["loc"])
+    for e in err.errors(include_url=False):
+        key = str(e["loc"][0]) if e["loc"] else ""
+        hidden = e["type"] == "extra_forbidden" and key in secret
+        loc = ".".join(str(p) for p in (e["loc"][:-1] if hidden else e["loc"]))
         msg = "is required" if e["type"] == "missing" else e["msg"].removeprefix("Value error, ")
+        if hidden:
+            msg = "holds a key that is not a known setting"
+        msg += got(e["input"], key, secret)
         parts.append(f"{NAMESPACE}:{loc}: {msg}" if loc else msg)
     return "; ".join(parts)
 
 
-def _validate(model: type[C], raw: dict[type[_Concern], dict[str, Any]], context: _Context) -> C:
+def _validate(
+    model: type[C],
+    raw: dict[type[_Concern], dict[str, Any]],
+    context: _Context,
+    secret: frozenset[str],
+) -> C:
     try:
         return model.model_validate(raw[model], context=context)
     except ValidationError as err:
-        raise ConfigError(_one_line(err)) from None
+        raise ConfigError(_one_line(err, secret)) from None
 
 
 def load_settings(
@@ -467,50 +521,76 @@ def load_settings(
             )
         raw[concern][key] = _decode(value)
     context = _Context(stage, root)
+    # Bare keys of the values given as secrets.
+    secret = frozenset(k.partition(":")[2] for k in secret_keys if k.startswith(f"{NAMESPACE}:"))
+
+    def validate(model: type[C]) -> C:
+        return _validate(model, raw, context, secret)
+
     settings = Settings(
         stage=stage,
         root=root,
-        cloudflare=_validate(CloudflareSettings, raw, context),
-        neon=_validate(NeonSettings, raw, context),
-        workers=_validate(WorkerSettings, raw, context),
-        observability=_validate(ObservabilitySettings, raw, context),
-        migrations=_validate(MigrationSettings, raw, context),
-        stripe=_validate(StripeSettings, raw, context),
-        topology=_validate(TopologySettings, raw, context),
-        preview_data=_validate(PreviewDataSettings, raw, context),
-        compute=_validate(ComputeSettings, raw, context),
-        plans=_validate(PlanSettings, raw, context),
-        hyperdrive=_validate(HyperdriveSettings, raw, context),
+        cloudflare=validate(CloudflareSettings),
+        neon=validate(NeonSettings),
+        workers=validate(WorkerSettings),
+        observability=validate(ObservabilitySettings),
+        migrations=validate(MigrationSettings),
+        stripe=validate(StripeSettings),
+        topology=validate(TopologySettings),
+        preview_data=validate(PreviewDataSettings),
+        compute=validate(ComputeSettings),
+        plans=validate(PlanSettings),
+        hyperdrive=validate(HyperdriveSettings),
     )
     try:
         for role in Role:
             stage.script_name(role)
     except NamingError as err:
         raise ConfigError(str(err)) from None
-    _check_compute_within_plan(settings)
+    _check_compute_within_plan(settings, secret)
+    _check_assets_within_plan(settings, secret)
     return settings
 
 
-def _check_compute_within_plan(settings: Settings) -> None:
+def _plan_named(plan: str | object, key: str, secret: frozenset[str]) -> str:
+    if isinstance(plan, str) and key not in secret:
+        return f"{NAMESPACE}:{key} {plan}"
+    return f"the {NAMESPACE}:{key}"
+
+
+def _check_compute_within_plan(settings: Settings, secret: frozenset[str]) -> None:
     """What the Neon plan refuses fails here, at plan and check time, not halfway through an up."""
     compute = settings.compute.for_stage(settings.stage)
     if compute is None:
         return
-    key = f"{NAMESPACE}:{settings.stage.kind.value}Compute"
-    limits, plan = settings.plans.neon, settings.plans.neon_plan
-    named = f"neonPlan {plan}" if isinstance(plan, str) else "the neonPlan numbers"
+    name = f"{settings.stage.kind.value}Compute"
+    key = f"{NAMESPACE}:{name}"
+    limits = settings.plans.neon
+    named = _plan_named(settings.plans.neon_plan, "neonPlan", secret)
     seconds = compute.suspend_timeout_seconds
     allowed = {"fixed": (None, 0), "can-disable": (None, 0, -1)}.get(limits.scale_to_zero)
     if allowed is not None and seconds not in allowed:
         what = {"fixed": "no custom suspend timeout", "can-disable": "only -1 (never suspend)"}
         raise ConfigError(
             f"{key}.suspendTimeoutSeconds: {named} allows {what[limits.scale_to_zero]}"
-            f" (got {seconds}); leave it out, or set {NAMESPACE}:neonPlan to a plan that does"
+            f"{got(seconds, name, secret)}; leave it out, or set {NAMESPACE}:neonPlan to a plan"
+            " that does"
         )
     if limits.max_compute_units is not None and compute.max_cu > limits.max_compute_units:
         raise ConfigError(
             f"{key}.maxCu: {named} allows at most {limits.max_compute_units:g} compute units"
-            f" (got {compute.max_cu:g})"
+            f"{got(compute.max_cu, name, secret)}"
+        )
+
+
+def _check_assets_within_plan(settings: Settings, secret: frozenset[str]) -> None:
+    """Cloudflare refuses a Worker version with more static assets than the plan allows."""
+    files, limit = settings.workers.asset_files, settings.plans.cloudflare.asset_files_per_version
+    if files > limit:
+        named = _plan_named(settings.plans.cloudflare_plan, "cloudflarePlan", secret)
+        raise ConfigError(
+            f"{NAMESPACE}:assetsDir: {files} files would be published; {named} allows at most"
+            f" {limit} static assets per Worker version"
         )
 
 

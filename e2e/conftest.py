@@ -1,7 +1,10 @@
-"""The platform's end-to-end tests, against any environment: a local one (`codex-infra local run
-STACK -- uv run pytest e2e`) or a deployed one. Only HTTP: the environment is named by its URLs,
+"""End-to-end tests, against any environment: a local one (`codex-infra local run STACK -- uv run
+pytest e2e/contract`) or a deployed one. Only HTTP: the environment is named by its URLs,
 `WEB_URL`, `AUTH_URL` and `STRIPE_WEBHOOK_URL`; `STRIPE_WEBHOOK_SECRET` lets the webhook tests
-sign (without it they are skipped), and `EXPECTED_ENVIRONMENT` pins what `/healthz` reports."""
+sign (without it they are skipped), and `EXPECTED_ENVIRONMENT` pins what `/healthz` reports.
+
+`contract/` is what the platform asks of any app (docs/app.md lists it); `example/` tests the
+example app (examples/workers/) beyond that."""
 
 from __future__ import annotations
 

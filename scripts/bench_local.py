@@ -21,7 +21,10 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import temporary_project
+
+# The examples' project, whatever the root Pulumi.yaml points at: a fixed workload.
+ROOT = temporary_project()
 CLI = str(Path(sys.executable).parent / "codex-infra")
 TARGETS = {"up": 3.0, "down": 3.0, "rss_mb": 400.0}
 

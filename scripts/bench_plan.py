@@ -14,7 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project import temporary_project
+
+# The examples' project, whatever the root Pulumi.yaml points at: a fixed workload.
+ROOT = temporary_project()
 TARGET = 1.25
 COMMANDS = {
     # The console script uv installed beside this interpreter.

@@ -19,8 +19,10 @@ from pathlib import Path
 from codex_infra.engine import SCRIPT
 from codex_infra.plan import plan_stack
 from tests.cloudflare_fake import FakeCloudflare
+from tests.project import temporary_project
 
-ROOT = Path(__file__).resolve().parent.parent
+# The examples' project, whatever the root Pulumi.yaml points at: a fixed workload.
+ROOT = temporary_project()
 CLI = str(Path(sys.executable).parent / "codex-infra")
 
 

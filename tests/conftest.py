@@ -1,19 +1,11 @@
-"""Shared fixtures: the real program, run once per stack against Pulumi's mock engine.
-
-The suite tests the tool, not the team's app: it never reads the root `Pulumi.yaml` (theirs, pointed
-at their own bundles) but a project of its own, assembled from the repository's program and the
-examples' config and app (`examples/project/`, `examples/`).
-"""
+"""Shared fixtures: the real program, run once per stack against Pulumi's mock engine, in the
+suite's own project (tests/project.py), never the team's root config."""
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,12 +17,9 @@ from codex_infra.engine import (
     with_placeholder_secrets,
 )
 from codex_infra.plan import PLAN_EPOCH
-
-#: The repository: workflows, README, lockfiles, the policy pack.
-REPO = Path(__file__).resolve().parent.parent
-#: The examples' own stack config, which the suite's project uses whatever the root's says.
-FIXTURE_CONFIG = REPO / "examples" / "project"
-_SKIPPED = shutil.ignore_patterns("__pycache__", "node_modules")
+from tests.project import REPO as REPO  # the suite imports these from here too
+from tests.project import copy_project as copy_project
+from tests.project import temporary_project
 
 # The program records GitHub's run details on new Neon branches: plans under test must not
 # depend on whether the suite itself runs in GitHub Actions.
@@ -38,26 +27,8 @@ for _name in [n for n in os.environ if n.startswith("GITHUB_")]:
     del os.environ[_name]
 
 
-def copy_project(target: Path) -> Path:
-    """The suite's project in `target`: the examples' config files at its top, the examples
-    beside them and the repository's program. Returns `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for config in sorted(FIXTURE_CONFIG.glob("Pulumi*.yaml")):
-        shutil.copy(config, target / config.name)
-    shutil.copytree(REPO / "examples", target / "examples", ignore=_SKIPPED, symlinks=True)
-    shutil.copy(REPO / "__main__.py", target / "__main__.py")
-    shutil.copytree(REPO / "components", target / "components", ignore=_SKIPPED)
-    return target
-
-
-def _assembled() -> Path:
-    home = Path(tempfile.mkdtemp(prefix="codex-project-"))
-    atexit.register(shutil.rmtree, home, ignore_errors=True)
-    return copy_project(home / "project")
-
-
 #: The project every test plans, checks and runs unless it makes a copy of its own.
-PROJECT_DIR = _assembled()
+PROJECT_DIR = temporary_project()
 
 
 @cache

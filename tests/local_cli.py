@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import shutil
 import subprocess
@@ -68,8 +66,3 @@ def nothing_left(record: dict[str, Any]) -> None:
 def rows(url: str, table: str) -> list[tuple[Any, ...]]:
     with psycopg.connect(url, connect_timeout=10) as conn:
         return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
-
-
-def stripe_signature(secret: str, body: str, at: int) -> str:
-    mac = hmac.new(secret.encode(), f"{at}.{body}".encode(), hashlib.sha256).hexdigest()
-    return f"t={at},v1={mac}"

@@ -50,7 +50,6 @@ API_PREFIX = "/api/v2"
 _ENDPOINT_SETTINGS = frozenset(
     {"autoscaling_limit_min_cu", "autoscaling_limit_max_cu", "suspend_timeout_seconds"}
 )
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_API_KEY = "fake-neon-key-0123456789"
 
@@ -66,10 +65,30 @@ FAST_ENV = {
 }
 
 
+_BRANCH = "/projects/<project_id>/branches/<branch_id>"
+#: What the fake answers ("METHOD path", werkzeug's rule syntax): the part of Neon's API the
+#: project uses, and all that `tests/neon_spec.py` keeps of Neon's published spec.
+ROUTES = (
+    "GET /projects/<project_id>/branches",
+    "POST /projects/<project_id>/branches",
+    "GET /projects/<project_id>/branches/count",
+    f"GET {_BRANCH}",
+    f"PATCH {_BRANCH}",
+    f"DELETE {_BRANCH}",
+    f"POST {_BRANCH}/restore",
+    f"GET {_BRANCH}/endpoints",
+    "PATCH /projects/<project_id>/endpoints/<endpoint_id>",
+    "GET /projects/<project_id>/connection_uri",
+    "GET /projects/<project_id>/operations",
+    "GET /projects/<project_id>/operations/<operation_id>",
+)
+#: Neon's published OpenAPI document, cut to ROUTES (see `tests/neon_spec.py`).
+SPEC = Path(__file__).resolve().parent / "data" / "neon-openapi.json"
+
+
 def spec_path() -> Path:
-    """NEON_OPENAPI_SPEC, else the spec in the `shared` folder beside the repository."""
-    default = REPO_ROOT.parent / "shared" / "neon" / "openapi.json"
-    return Path(os.environ.get("NEON_OPENAPI_SPEC") or default)
+    """NEON_OPENAPI_SPEC (e.g. the whole published document), else the cut kept in tests/data."""
+    return Path(os.environ.get("NEON_OPENAPI_SPEC") or SPEC)
 
 
 @functools.cache
@@ -178,21 +197,21 @@ class FakeNeon:
         self._ids = itertools.count(100001)
         self._lock = threading.Lock()
         self._http = LoopbackServer(self._wsgi, "FakeNeon")
-        branch = "/projects/<project_id>/branches/<branch_id>"
-        self._handlers: dict[str, Handler] = {
-            "GET /projects/<project_id>/branches": self._list,
-            "POST /projects/<project_id>/branches": self._create,
-            "GET /projects/<project_id>/branches/count": self._count,
-            f"GET {branch}": self._get,
-            f"PATCH {branch}": self._patch,
-            f"DELETE {branch}": self._delete,
-            f"POST {branch}/restore": self._restore,
-            f"GET {branch}/endpoints": self._endpoints,
-            "PATCH /projects/<project_id>/endpoints/<endpoint_id>": self._patch_endpoint,
-            "GET /projects/<project_id>/connection_uri": self._connection_uri,
-            "GET /projects/<project_id>/operations": self._operations,
-            "GET /projects/<project_id>/operations/<operation_id>": self._operation,
-        }
+        handlers = (
+            self._list,
+            self._create,
+            self._count,
+            self._get,
+            self._patch,
+            self._delete,
+            self._restore,
+            self._endpoints,
+            self._patch_endpoint,
+            self._connection_uri,
+            self._operations,
+            self._operation,
+        )
+        self._handlers: dict[str, Handler] = dict(zip(ROUTES, handlers, strict=True))
         self._urls = Map(
             [
                 Rule(key.split(" ")[1], methods=[key.split(" ")[0]], endpoint=key)
@@ -770,13 +789,8 @@ class FakeNeon:
 @contextlib.contextmanager
 def fake_neon(monkeypatch: pytest.MonkeyPatch) -> Generator[FakeNeon]:
     """A started fake with NEON_* set for it (fast timings); fails the test on any spec breach.
-
-    Skips the test when the spec is absent. Wrap it in a fixture of the test module.
-    """
-    path = spec_path()
-    if not path.is_file():
-        pytest.skip(f"Neon OpenAPI spec not found at {path} (set NEON_OPENAPI_SPEC)")
-    with FakeNeon(load_openapi(path)) as fake:
+    Wrap it in a fixture of the test module."""
+    with FakeNeon(load_openapi(spec_path())) as fake:
         for name, value in {**FAST_ENV, **fake.env()}.items():
             monkeypatch.setenv(name, value)
         yield fake

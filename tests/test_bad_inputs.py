@@ -3,15 +3,18 @@ naming the key (or the stack), never a traceback."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
+from codex_infra.engine import StackConfigError, load_stack_config
+from components.bundle import publishable_assets
 from tests.conftest import copy_project
 
 HOSTNAMES = {
@@ -214,3 +217,139 @@ def test_bad_input_is_one_line_and_exit_2(stack_file: Any, command: str, bad: Ba
     assert "Traceback" not in result.output
     for value in bad.secrets.values():
         assert value not in result.output
+
+
+# A YAML alias bomb: nine levels of nine references each, about 400 million nodes expanded.
+_BOMB = "\n".join(
+    [f"  l0: &l0 [{', '.join(['lol'] * 9)}]"]
+    + [f"  l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9)]
+)
+# (id, stack file text or bytes (None: a directory), what the one line names)
+BROKEN_STACK_FILES: list[tuple[str, str | bytes | None, str]] = [
+    # Pulumi reads a bare key in a stack file as the project's: `codex:headSamplingRate`.
+    ("bare-key", "config:\n  headSamplingRate: zzz\n", "codex:headSamplingRate"),
+    ("bare-and-full-key", "config:\n  topology: shared\n  codex:topology: isolated\n", "twice"),
+    ("scalar", "just some words\n", "Pulumi.staging.yaml: want a mapping"),
+    ("list", "- config\n", "Pulumi.staging.yaml: want a mapping"),
+    ("directory", None, "Pulumi.staging.yaml: cannot be read (Is a directory)"),
+    ("non-string-key", "config:\n  1: 2\n", "Pulumi.staging.yaml: config key 1 is not a string"),
+    ("random-bytes", bytes(range(128, 256)) * 8, "Pulumi.staging.yaml: is not UTF-8 text"),
+    ("alias-bomb", f"config:\n{_BOMB}\n", "Pulumi.staging.yaml: line 3: a YAML alias"),
+]
+
+
+@pytest.fixture
+def staging_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Replaces Pulumi.staging.yaml with the given text, bytes or (None) a directory."""
+    monkeypatch.chdir(project)
+    path = project / "Pulumi.staging.yaml"
+    original = path.read_bytes()
+
+    def write(content: str | bytes | None) -> None:
+        path.unlink()
+        if content is None:
+            path.mkdir()
+        else:
+            path.write_bytes(content.encode() if isinstance(content, str) else content)
+
+    yield write
+    if path.is_dir():
+        path.rmdir()
+    path.write_bytes(original)
+
+
+def assert_one_line(result: Result, names: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("codex-infra: error: ")
+    assert names in line
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+@pytest.mark.parametrize(
+    ("content", "names"),
+    [(content, names) for _, content, names in BROKEN_STACK_FILES],
+    ids=[case for case, _, _ in BROKEN_STACK_FILES],
+)
+def test_a_broken_stack_file_is_one_line(
+    staging_file: Any, command: str, content: str | bytes | None, names: str
+) -> None:
+    staging_file(content)
+    started = time.monotonic()
+    assert_one_line(CliRunner().invoke(main, [command, "staging"]), names)
+    assert time.monotonic() - started < 10  # the bomb is refused, not expanded
+
+
+def test_an_alias_in_the_project_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "Pulumi.yaml").write_text("config:\n  a: &x 1\n  b: *x\n")
+    with pytest.raises(StackConfigError, match=r"^Pulumi\.yaml: line 3: a YAML alias"):
+        load_stack_config(tmp_path, "pr-3")
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_an_over_long_stack_name_is_one_line(project: Path, command: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        result = CliRunner().invoke(main, [command, "pr-" + "1" * 293])
+    assert_one_line(result, "stack name of 296 characters: Pulumi takes 1 to 100")
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+@pytest.mark.parametrize("epoch", ["abc", "-5", "1.5", "99999999999999"])
+def test_a_bad_source_date_epoch_is_one_line(project: Path, command: str, epoch: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        patch.setenv("SOURCE_DATE_EPOCH", epoch)
+        result = CliRunner().invoke(main, [command, "pr-3"])
+    assert_one_line(result, "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970")
+
+
+def assets_of(root: Path) -> Path:
+    """The web Worker's assets folder, as the project's config names it."""
+    return root / load_stack_config(root, "pr-3").values["codex:assetsDir"]
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_an_assets_link_to_the_environment_is_refused_and_nothing_staged(
+    tmp_path: Path, command: str
+) -> None:
+    """The red team's `ln -s /proc/self/environ <assets>/env.txt`."""
+    root = copy_project(tmp_path)
+    (assets_of(root) / "env.txt").symlink_to("/proc/self/environ")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        result = CliRunner().invoke(main, [command, "pr-3"])
+    assert_one_line(
+        result, "codex:assetsDir: env.txt is a symbolic link that leaves the folder: refused"
+    )
+    assert not list(root.glob(".codex-build/assets/*/env.txt"))
+    environ = Path("/proc/self/environ").read_bytes().split(b"\0")[0].decode()
+    assert environ not in result.output
+
+
+@pytest.mark.parametrize("command", ["plan", "check"])
+def test_assets_cloudflare_would_refuse_fail_at_plan_and_check(
+    tmp_path: Path, command: str
+) -> None:
+    root = copy_project(tmp_path)
+    assets = assets_of(root)
+    published = len(publishable_assets(assets))
+    with (assets / "video.mp4").open("wb") as file:
+        file.truncate(200 * 1024 * 1024)  # sparse
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        big = CliRunner().invoke(main, [command, "pr-3"])
+        (assets / "video.mp4").unlink()
+        # One file over what the plan allows (the example's _headers is config, not a file).
+        plan = f'{{"workersPerAccount": 100, "assetFilesPerVersion": {published - 1}}}'
+        many = CliRunner().invoke(main, [command, "pr-3", "--config", f"cloudflarePlan={plan}"])
+    assert_one_line(
+        big, "codex:assetsDir: video.mp4 is 200.0 MiB; Cloudflare refuses a static asset over 25"
+    )
+    assert_one_line(
+        many,
+        f"codex:assetsDir: {published} files would be published; the codex:cloudflarePlan allows"
+        f" at most {published - 1} static assets per Worker version",
+    )

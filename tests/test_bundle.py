@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from components.bundle import (
+    MAX_ASSET_BYTES,
     STAGED_ASSETS_DIR,
     BundleError,
     check_assets,
     hash_tree,
     load_bundle,
     publishable_assets,
+    sha256_file,
     stage_assets,
 )
 
@@ -58,7 +64,7 @@ def test_every_module_gets_its_content_type_and_hash(tmp_path: Path) -> None:
 
 def test_the_entry_must_be_an_es_module(tmp_path: Path) -> None:
     _write(tmp_path, {"index.cjs": b"module.exports = {}"})
-    with pytest.raises(BundleError, match=r"entry module index\.cjs must be an ES module"):
+    with pytest.raises(BundleError, match=r"main must name an ES module"):
         load_bundle(tmp_path, "b", "index.cjs")
 
 
@@ -135,3 +141,124 @@ def test_env_files_are_refused_unless_ignored(tmp_path: Path) -> None:
         check_assets(tmp_path)
     _write(tmp_path, {".assetsignore": b".env*\n"})
     check_assets(tmp_path)
+
+
+def test_a_link_leaving_the_folder_is_refused_and_named(tmp_path: Path) -> None:
+    site, outside = tmp_path / "site", tmp_path / "secret.txt"
+    _write(site, {"index.html": b"<h1>hi</h1>"})
+    outside.write_text("TOKEN=1")
+    (site / "env.txt").symlink_to("/proc/self/environ")
+    with pytest.raises(BundleError, match=r"^env\.txt is a symbolic link that leaves the folder"):
+        check_assets(site)
+    (site / "env.txt").unlink()
+    (site / "deep").mkdir()
+    (site / "deep/up.txt").symlink_to("../../secret.txt")  # relative, and out
+    with pytest.raises(BundleError, match=r"^deep/up\.txt is a symbolic link that leaves"):
+        stage_assets(tmp_path, "site")
+    assert not (tmp_path / STAGED_ASSETS_DIR).exists() or not any(
+        (tmp_path / STAGED_ASSETS_DIR).iterdir()
+    )
+
+
+def test_a_link_inside_the_folder_publishes_a_copy_of_its_file(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _write(site, {"index.html": b"<h1>hi</h1>", "img/logo.svg": b"<svg/>"})
+    (site / "home.html").symlink_to("index.html")
+    (site / "img/alias.svg").symlink_to("../img/logo.svg")
+    assert check_assets(site) == 4
+    copy = tmp_path / stage_assets(tmp_path, "site")
+    assert not (copy / "home.html").is_symlink()
+    assert (copy / "home.html").read_bytes() == b"<h1>hi</h1>"
+    assert (copy / "img/alias.svg").read_bytes() == b"<svg/>"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda site: (site / "more").symlink_to("img"),
+            r"^more is a symbolic link to a directory",
+        ),
+        (
+            lambda site: (site / "gone.txt").symlink_to("nowhere"),
+            r"^gone\.txt is a broken symbolic",
+        ),
+        (lambda site: (site / "loop").symlink_to("loop"), r"^loop is a broken symbolic link"),
+        (lambda site: os.mkfifo(site / "pipe"), r"^pipe is not a regular file"),
+    ],
+    ids=["directory-link", "broken-link", "link-loop", "fifo"],
+)
+def test_anything_but_files_and_links_to_files_inside_is_refused(
+    tmp_path: Path, make: Callable[[Path], None], message: str
+) -> None:
+    _write(tmp_path, {"index.html": b"", "img/logo.svg": b"<svg/>"})
+    make(tmp_path)
+    with pytest.raises(BundleError, match=message):
+        check_assets(tmp_path)
+
+
+def test_what_assetsignore_lists_is_not_looked_at(tmp_path: Path) -> None:
+    _write(tmp_path, {"index.html": b"", ".assetsignore": b"env.txt\npipe\n"})
+    (tmp_path / "env.txt").symlink_to("/proc/self/environ")
+    os.mkfifo(tmp_path / "pipe")
+    assert publishable_assets(tmp_path) == ["index.html"]
+
+
+def test_a_bundle_link_leaving_its_folder_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, {"index.js": b"export default {}"})
+    (tmp_path / "secrets.txt").symlink_to("/proc/self/environ")
+    with pytest.raises(BundleError, match=r"^secrets\.txt is a symbolic link that leaves"):
+        load_bundle(tmp_path, "b", "index.js")
+    (tmp_path / "secrets.txt").unlink()
+    (tmp_path / "lib.js").symlink_to("index.js")  # inside: uploaded as a module of its own
+    assert [m.name for m in load_bundle(tmp_path, "b", "index.js").modules] == ["lib.js"]
+
+
+def test_the_staged_copy_is_private_to_its_owner(tmp_path: Path) -> None:
+    _write(tmp_path / "site", {"index.html": b"<h1>hi</h1>", "a/b.txt": b"b"})
+    copy = tmp_path / stage_assets(tmp_path, "site")
+    for path in (tmp_path / STAGED_ASSETS_DIR, copy, copy / "a"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700, path
+    # A copy an older version left readable by all is made private when used again.
+    copy.chmod(0o755)
+    assert tmp_path / stage_assets(tmp_path, "site") == copy
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o700
+
+
+def test_an_asset_over_25_mib_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, {"index.html": b""})
+    with (tmp_path / "video.mp4").open("wb") as file:
+        file.truncate(MAX_ASSET_BYTES)  # sparse: no disk used
+    assert check_assets(tmp_path) == 2  # 25 MiB exactly is allowed, as by wrangler
+    with (tmp_path / "video.mp4").open("wb") as file:
+        file.truncate(200 * 1024 * 1024)
+    with pytest.raises(
+        BundleError, match=r"^video\.mp4 is 200\.0 MiB; Cloudflare refuses a static asset over 25"
+    ):
+        check_assets(tmp_path)
+
+
+def test_hashing_reads_in_chunks(tmp_path: Path) -> None:
+    big = tmp_path / "big.bin"
+    with big.open("wb") as file:
+        file.truncate(64 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        digest = sha256_file(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert digest == hashlib.sha256(bytes(64 * 1024 * 1024)).hexdigest()
+    assert peak < 4 * 1024 * 1024
+
+
+@pytest.mark.parametrize("config", ["_headers", "_redirects", ".assetsignore"])
+def test_what_is_read_into_the_config_follows_the_same_rules(tmp_path: Path, config: str) -> None:
+    _write(tmp_path, {"index.html": b""})
+    (tmp_path / config).symlink_to("/proc/self/environ")
+    with pytest.raises(BundleError, match=rf"^{config} is a symbolic link that leaves"):
+        check_assets(tmp_path)
+    (tmp_path / config).unlink()
+    (tmp_path / config).write_bytes(b"\xff\xfe")
+    with pytest.raises(BundleError, match=rf"^{config} is not UTF-8 text"):
+        check_assets(tmp_path)

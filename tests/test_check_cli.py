@@ -98,8 +98,8 @@ def test_a_compute_setting_neon_free_refuses_fails_the_check_not_the_deploy() ->
     refused = CliRunner().invoke(main, ["check", "pr-1", "--config", timeout])
     assert refused.exit_code == 2
     assert refused.stderr == (
-        "codex-infra: error: codex:previewCompute.suspendTimeoutSeconds: neonPlan free allows no"
-        " custom suspend timeout (got 900); leave it out, or set codex:neonPlan to a plan that"
+        "codex-infra: error: codex:previewCompute.suspendTimeoutSeconds: codex:neonPlan free allows"
+        " no custom suspend timeout (got 900); leave it out, or set codex:neonPlan to a plan that"
         " does\n"
     )
     on_scale = CliRunner().invoke(

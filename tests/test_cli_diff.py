@@ -3,16 +3,23 @@ ways that add, remove, replace and update resources, one of them protected."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.diff import (
+    _WORKTREE_OWNER,
     DEFAULT_STACKS,
     _stack_diff,
+    _started,
     checkout,
     diff_documents,
     plan_in_subprocess,
@@ -246,6 +253,11 @@ def test_an_unknown_stack_is_one_line(repo: tuple[Path, str, str]) -> None:
     assert error.startswith("codex-infra: error: stack name 'qa' is not allowed")
 
 
+def test_an_over_long_stack_name_is_one_line_before_planning(repo: tuple[Path, str, str]) -> None:
+    error = one_line_error(diff(repo[0], "HEAD", "--stack", "pr-" + "1" * 293))
+    assert error.startswith("codex-infra: error: stack name of 296 characters: Pulumi takes")
+
+
 def test_outside_git_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "Pulumi.yaml").write_text("name: codex\n")
     error = one_line_error(diff(tmp_path, "HEAD"))
@@ -282,3 +294,80 @@ def test_deleting_a_protected_resource_is_a_loud_warning() -> None:
     )
     assert "> - **production** would **delete** protected `d`" in report
     assert "- **production**: 0 to add, 1 to remove, 0 to replace, 0 to update" in report
+
+
+def test_an_output_path_in_no_directory_fails_before_planning(
+    repo: tuple[Path, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def planned(*_: object) -> str:
+        raise AssertionError("planned before checking --output")
+
+    monkeypatch.setattr("codex_infra.cli.diff_report", planned)
+    error = one_line_error(diff(repo[0], "HEAD", "--output", "/nonexistent/dir/x.md"))
+    assert error == (
+        "codex-infra: error: --output /nonexistent/dir/x.md: /nonexistent/dir is not a"
+        " directory this user may write in\n"
+    )
+
+
+def _diff_process(repo: Path, tmp: Path) -> subprocess.Popen[str]:
+    """A real `codex-infra diff` (its own process, so it can be signalled), its temporary
+    worktree under `tmp`; returns once that worktree and both planning harnesses exist."""
+    tmp.mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from codex_infra.cli import main; main()", "diff", "HEAD~1"],
+        cwd=repo,
+        env={**os.environ, "TMPDIR": str(tmp)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(psutil.Process(process.pid).children()) < 2 or not list(tmp.glob("*/tree")):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the diff never started planning"
+        time.sleep(0.05)
+    return process
+
+
+def test_ctrl_c_exits_130_and_leaves_nothing_behind(
+    repo: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    path = repo[0]
+    process = _diff_process(path, tmp_path)
+    harnesses = psutil.Process(process.pid).children()
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr == "codex-infra: error: interrupted\n"
+    assert not any(h.is_running() and h.status() != psutil.STATUS_ZOMBIE for h in harnesses)
+    assert list(tmp_path.iterdir()) == []
+    assert git(path, "worktree", "list").count("\n") == 1
+
+
+def test_the_next_diff_removes_the_worktree_of_a_killed_one(
+    repo: tuple[Path, str, str], tmp_path: Path
+) -> None:
+    path, _, base = repo
+    process = _diff_process(path, tmp_path / "killed")
+    harnesses = psutil.Process(process.pid).children()
+    process.kill()
+    process.communicate(timeout=10)
+    for harness in harnesses:  # orphans now, working on: ended here, by their PIDs
+        harness.kill()
+    psutil.wait_procs(harnesses, timeout=10)
+    (left,) = (tmp_path / "killed").iterdir()
+    assert str(left / "tree") in git(path, "worktree", "list")
+    # Another diff's worktree, still in use (its process is this one): left alone.
+    alive = tmp_path / "alive" / "tree"
+    owner = _WORKTREE_OWNER.format(pid=os.getpid(), started=_started(os.getpid()))
+    git(path, "worktree", "add", "--detach", "--lock", "--reason", owner, str(alive), base)
+
+    with checkout(path, base) as tree:
+        assert tree.is_dir()
+
+    assert not left.exists()
+    listed = git(path, "worktree", "list")
+    assert str(left) not in listed
+    assert str(alive) in listed
+    git(path, "worktree", "remove", "--force", "--force", str(alive))

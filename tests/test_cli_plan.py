@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine import ENGINE_LOG, SECRET, Plan
+from codex_infra.errors import WITHHELD
 from tests.conftest import PROJECT_DIR, copy_project
 
 Planned = Callable[[str], tuple[Plan, dict[str, Any]]]
@@ -109,6 +110,24 @@ def test_tree_nests_children_under_their_component() -> None:
     )
 
 
+def test_tree_shows_each_scripts_modules_and_assets(planned: Planned) -> None:
+    """What is uploaded, not only the entry module: the other modules and the published assets."""
+    plan, _ = planned("pr-7")
+    web = plan.by_name("codex-web-script").inputs
+    lines = run("plan", "pr-7").stdout.splitlines()
+    start = lines.index("   ├─ codex:index:Worker  codex-web")
+    shown = {
+        key: value
+        for line in lines[start:]
+        if ": " in line and "─ " not in line
+        for key, value in [line.strip(" │").split(": ", 1)]
+    }
+    modules = sorted(web["files"].items())
+    assert modules, "the example web Worker has modules beside its entry"
+    assert shown["files"] == ", ".join(f"{n} ({m['contentType']})" for n, m in modules)
+    assert shown["assets"] == f"{web['assets']['directory']} (with _headers)"
+
+
 def test_production_tree_flags_protected_and_retained_resources() -> None:
     lines = run("plan", "production").stdout.splitlines()
     flagged = sorted(
@@ -193,22 +212,26 @@ def test_secrets_given_never_appear(stack: str) -> None:
     assert resources["codex-web-script"]["inputs"]["compatibilityDate"] == SECRET
 
 
-def test_a_secret_is_redacted_from_error_messages() -> None:
-    """The program echoes a bad path in its message; given as a secret, it must not show."""
+def test_an_error_about_a_secret_names_the_key_and_the_rule_only() -> None:
+    """A plain value is quoted after the rule; one given as a secret is not."""
     result = run("plan", "pr-7", "--secret", "assetsDir=/srv/Hidden5tz")
     assert result.exit_code == 2
     assert "Hidden5tz" not in result.output
     assert result.stderr == (
-        f"codex-infra: error: codex:assetsDir: '{SECRET}' must be a relative path inside the "
-        "project, without '..'\n"
+        "codex-infra: error: codex:assetsDir: must be a path relative to the project\n"
     )
+    plain = run("plan", "pr-7", "--config", "assetsDir=/srv/Shown")
+    assert plain.stderr.endswith("must be a path relative to the project (got '/srv/Shown')\n")
 
 
-def test_what_the_engine_logs_is_one_redacted_line(capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_the_engine_logs_is_one_line_withheld_if_it_quotes_a_secret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert run("plan", "pr-7", "--secret", "stripeWebhookSecret=whsec_Logged3v").exit_code == 0
     ENGINE_LOG.error("bad whsec_Logged3v here\nTraceback (most recent call last):\n  File x")
+    ENGINE_LOG.warning("nothing secret here\nmore")
     ENGINE_LOG.info("not shown")
-    assert capsys.readouterr().err == f"error: bad {SECRET} here\n"
+    assert capsys.readouterr().err == f"error: {WITHHELD}\nwarning: nothing secret here\n"
 
 
 def test_two_runs_give_identical_bytes() -> None:
@@ -279,7 +302,7 @@ def one_line_error(result: Result) -> str:
                     }
                 ),
             ],
-            "codex:bundles.web: directory 'examples/bundles/gone' does not exist",
+            "codex:bundles.web.dir: names no directory (got 'examples/bundles/gone')",
         ),
     ],
 )

@@ -1,4 +1,5 @@
-"""The HTTP piece shared by the Neon, GitHub and Cloudflare clients: Retry-After parsing."""
+"""The HTTP piece shared by the Neon, GitHub and Cloudflare clients: Retry-After parsing, base
+URLs checked before any request, and which failures are retried."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from components.http import retry_after
+from codex_infra.rest import ApiError, RestClient
+from components.http import BaseUrlError, Retry, base_url, retry_after
 
 
 @pytest.mark.parametrize(
@@ -30,3 +32,67 @@ def test_retry_after_as_an_http_date() -> None:
     # A date without a time zone cannot be compared: fall back to backoff.
     no_zone = httpx.Response(503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 -0000"})
     assert retry_after(no_zone) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "url"),
+    [
+        ("https://console.neon.tech/api/v2/", "https://console.neon.tech/api/v2"),
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ],
+)
+def test_a_base_url_is_kept_without_its_trailing_slash(value: str, url: str) -> None:
+    assert base_url(value, "X_URL") == url
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "not-a-url",
+        "ftp://h.example",
+        "https://",
+        "//h.example/v1",
+        "https://h/v1?a=1",
+        "http://h#x",
+    ],
+)
+def test_a_base_url_no_request_could_reach_is_refused_naming_its_variable(value: str) -> None:
+    with pytest.raises(BaseUrlError, match=r"^X_URL must be an http\(s\) URL with a host"):
+        base_url(value, "X_URL")
+
+
+def test_a_base_url_with_credentials_is_refused_without_them() -> None:
+    with pytest.raises(BaseUrlError) as raised:
+        base_url("https://user:hunter2@h.example", "X_URL")
+    assert "hunter2" not in str(raised.value)
+
+
+FAST = Retry(attempts=4, base_seconds=0.001, max_wait_seconds=0.01)
+
+
+@pytest.mark.parametrize(
+    ("error", "attempts"),
+    [
+        (httpx.UnsupportedProtocol("Request URL has an unsupported protocol 'ftp://'."), 1),
+        (httpx.LocalProtocolError("Illegal header value"), 1),
+        (httpx.ConnectError("Connection refused"), 4),
+        (httpx.ReadTimeout("timed out"), 4),
+    ],
+    ids=["unsupported-protocol", "local-protocol", "connect", "timeout"],
+)
+def test_only_what_can_succeed_on_retry_is_retried(error: Exception, attempts: int) -> None:
+    """Faults injected below the client: a request that cannot be sent fails the same way again."""
+    tried: list[httpx.Request] = []
+
+    def fail(request: httpx.Request) -> httpx.Response:
+        tried.append(request)
+        raise error
+
+    client = RestClient(
+        "Test", "http://api.example", "t", retry=FAST, transport=httpx.MockTransport(fail)
+    )
+    with client, pytest.raises(ApiError) as raised:
+        client.send("GET", "/things")
+    assert len(tried) == attempts
+    assert raised.value.transient == (attempts > 1)
+    assert str(raised.value).count("Test API GET /things") == 1

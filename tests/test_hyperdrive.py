@@ -61,6 +61,7 @@ def test_the_switch_is_off_unless_the_stack_sets_it() -> None:
         _settings("pr-3", hyperdrive="sometimes")
     assert str(err.value) == (
         "codex:hyperdrive: Input should be a valid boolean, unable to interpret input"
+        " (got 'sometimes')"
     )
 
 

@@ -545,3 +545,18 @@ def test_import_file_render_is_what_pulumi_reads() -> None:
         "    ]\n"
         "}\n"
     )
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "ftp://api.example.com", "https://"])
+def test_a_bad_base_url_is_one_line_and_no_request(
+    cloudflare: FakeCloudflare, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    """Not `not-a-url/not-a-url/accounts/…`, retried: refused before any request."""
+    monkeypatch.setenv("CLOUDFLARE_BASE_URL", url)
+    result = run("production")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "codex-infra: error: CLOUDFLARE_BASE_URL must be an http(s) URL with a host, like"
+        " https://api.example.com/v1\n"
+    )
+    assert cloudflare.requests == []

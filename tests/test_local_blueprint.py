@@ -84,24 +84,21 @@ def test_workers_come_from_the_plans_scripts_modules_and_bindings(
     web = workers["codex-web-preview-7"]
     base = PROJECT_DIR / "examples/bundles/web"
     assert web["modulesRoot"] == str(base)
-    # The entry first; the Text module as wrangler wrote it; the source map is no module.
-    assert web["modules"] == [
-        {"type": "ESModule", "path": str(base / "index.js")},
-        {"type": "Text", "path": str(base / "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html")},
-    ]
+    # The entry as wrangler wrote it; the source map is no module.
+    assert web["modules"] == [{"type": "ESModule", "path": str(base / "_worker.js")}]
     assert web["compatibilityDate"] == "2026-11-01"
     assert web["compatibilityFlags"] == ["nodejs_compat"]
     assert web["serviceBindings"] == {"AUTH": "auth-worker-preview-7"}
     served = tmp_path / "assets/codex-web-preview-7"
     # The published files, and the upload's headers config as the `_headers` miniflare reads.
     assert sorted(p.name for p in served.iterdir()) == [
+        "_app",
         "_headers",
-        "favicon.svg",
         "index.html",
         "robots.txt",
     ]
     assert (served / "_headers").read_text() == (
-        PROJECT_DIR / "examples/assets/_headers"
+        PROJECT_DIR / "examples/workers/web/.svelte-kit/cloudflare/_headers"
     ).read_text()
     assert web["assets"] == {
         "directory": str(served),
@@ -194,6 +191,24 @@ def test_a_binding_added_in_components_appears_locally(tmp_path: Path) -> None:
     assert worker["r2Buckets"] == {"FILES": "files"}
     assert worker["bindings"] == {"FLAGS": {"beta": True}}
     assert worker["serviceBindings"] == {"ADMIN": {"name": "admin", "entrypoint": "Api"}}
+
+
+def test_every_module_of_a_bundle_keeps_its_type_and_the_source_map_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """wrangler's outdir beside the entry: a Text module (`rules` in its config) and a map."""
+    files = {
+        "0a1b-page.html": _file("text/plain", "bundles/auth/0a1b-page.html"),
+        "index.js.map": _file("application/source-map", "bundles/auth/index.js.map"),
+    }
+    (worker,) = miniflare_options([_script([], files=files)], {}, PROJECT_DIR, tmp_path, {})[
+        "workers"
+    ]
+    base = PROJECT_DIR / "examples/bundles/auth"
+    assert worker["modules"] == [
+        {"type": "ESModule", "path": str(base / "index.js")},
+        {"type": "Text", "path": str(base / "0a1b-page.html")},
+    ]
 
 
 @pytest.mark.parametrize(

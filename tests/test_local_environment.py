@@ -6,12 +6,14 @@ the fixtures, by PID); every wait is bounded; everything listens on 127.0.0.1 on
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import hashlib
 import hmac
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -34,6 +36,7 @@ from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from components.environment import only_its_environment
+from e2e.stripe_signature import header
 from tests.conftest import PROJECT_DIR, REPO
 from tests.local_cli import (
     CLI,
@@ -44,7 +47,6 @@ from tests.local_cli import (
     ports,
     rows,
     status,
-    stripe_signature,
 )
 
 pytestmark = pytest.mark.local
@@ -128,24 +130,37 @@ def test_status_lists_processes_ports_and_local_secrets(pr1: dict[str, Any]) -> 
     assert listing.stdout.startswith("pr-1: running")
 
 
-def test_the_e2e_suite_passes_against_a_local_preview(state: Path) -> None:
-    """The platform's own end-to-end tests (e2e/: health, assets and their headers, sessions,
-    signed webhooks), as CI runs them for every PR: the same suite gates a real deploy."""
+def test_the_contract_and_the_example_apps_tests_pass_against_a_local_preview(
+    state: Path,
+) -> None:
+    """The end-to-end suite as CI runs it for every PR (`e2e/contract`, what any app must do),
+    and the example app's own tests, against a local replica: every case passes, none skips."""
     env = os.environ | {"EXPECTED_ENVIRONMENT": "preview"}
-    suite = [
-        sys.executable,
-        "-m",
-        "pytest",
-        str(REPO / "e2e"),
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "-rs",
-    ]
-    result = cli("run", "pr-15", "--", *suite, env=env)
+    suite = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v"]
+    folders = [str(REPO / "e2e" / "contract"), str(REPO / "e2e" / "example")]
+    result = cli("run", "pr-15", "--", *suite, *folders, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "6 passed" in result.stdout
-    assert "skipped" not in result.stdout
+    outcomes = {
+        case.rsplit("/", 1)[-1]: outcome
+        for case, outcome in re.findall(r"^(\S+\.py::.+?) ([A-Z]+)\b", result.stdout, re.M)
+    }
+    assert set(outcomes.values()) == {"PASSED"}, outcomes
+    webhook = "test_stripe_webhook.py::test_the_webhook"
+    assert {
+        "test_workers.py::test_every_worker_is_healthy_in_its_environment",
+        "test_workers.py::test_static_assets_are_served",
+        "test_workers.py::test_the_headers_file_itself_is_not_served",
+        "test_workers.py::test_the_web_worker_reaches_the_auth_worker_through_its_binding",
+        f"{webhook}_takes_a_signed_event_with_any_2xx[secret roll, the matching v1 first]",
+        f"{webhook}_takes_a_signed_event_with_any_2xx[secret roll, the matching v1 last]",
+        f"{webhook}_refuses_what_stripe_did_not_sign_with_a_4xx[tampered body]",
+        f"{webhook}_refuses_what_stripe_did_not_sign_with_a_4xx[stale timestamp]",
+        f"{webhook}_refuses_what_stripe_did_not_sign_with_a_4xx[unsigned]",
+        "test_example_app.py::test_the_home_page_is_prerendered_and_served_as_a_static_asset",
+        "test_example_app.py::test_a_session_through_the_web_worker_sets_a_secure_cookie",
+        "test_example_app.py::test_a_server_route_reads_the_stacks_database",
+    } <= set(outcomes)
+    assert len(outcomes) == 22
 
 
 def test_a_session_goes_through_the_service_binding_into_the_stacks_database(
@@ -167,11 +182,22 @@ def test_a_session_goes_through_the_service_binding_into_the_stacks_database(
 def test_a_signed_stripe_event_is_recorded_once_in_the_stacks_database(
     pr1: dict[str, Any],
 ) -> None:
+    """Stripe retries a delivery, here across a secret roll (the stack's secret first, then
+    last); a tampered or stale delivery is refused and leaves no row."""
     url, secret = pr1["env"]["STRIPE_WEBHOOK_URL"], pr1["env"]["STRIPE_WEBHOOK_SECRET"]
+    rolled = "whsec_the_endpoints_next_secret"
     body = json.dumps({"id": "evt_local_1", "type": "checkout.session.completed"})
-    headers = {"stripe-signature": stripe_signature(secret, body, int(time.time()))}
-    for _ in range(2):  # Stripe retries deliveries
-        assert httpx.post(url, content=body, headers=headers, timeout=10).status_code == 204
+    now = int(time.time())
+    for signature in (header(body, now, secret, rolled), header(body, now, rolled, secret)):
+        answer = httpx.post(url, content=body, headers={"stripe-signature": signature}, timeout=10)
+        assert answer.status_code == 200, answer.text
+    other = json.dumps({"id": "evt_local_2", "type": "checkout.session.completed"})
+    for sent, signature in (
+        (other.replace("checkout", "invoice"), header(other, now, secret)),
+        (other, header(other, now - 301, secret)),
+    ):
+        answer = httpx.post(url, content=sent, headers={"stripe-signature": signature}, timeout=10)
+        assert answer.status_code == 400, answer.text
     events = rows(pr1["env"]["DATABASE_URL"], "stripe_events")
     assert [(e[0], e[1]) for e in events] == [("evt_local_1", "checkout.session.completed")]
     assert rows(template_url(pr1), "stripe_events") == []
@@ -180,8 +206,9 @@ def test_a_signed_stripe_event_is_recorded_once_in_the_stacks_database(
 def test_without_hyperdrive_the_workers_reach_the_database_through_database_url(
     pr1: dict[str, Any],
 ) -> None:
-    answer = httpx.get(f"{pr1['env']['AUTH_URL']}/healthz/db", timeout=10).json()
-    assert answer == {"ok": True, "database": "neondb_preview_pr_1", "via": "DATABASE_URL"}
+    for worker in ("AUTH_URL", "WEB_URL"):  # the auth Worker, the SvelteKit app's route
+        answer = httpx.get(f"{pr1['env'][worker]}/healthz/db", timeout=10).json()
+        assert answer == {"ok": True, "database": "neondb_preview_pr_1", "via": "DATABASE_URL"}
 
 
 def test_with_hyperdrive_the_workers_reach_the_stacks_database_through_it(state: Path) -> None:
@@ -191,8 +218,9 @@ def test_with_hyperdrive_the_workers_reach_the_stacks_database_through_it(state:
         url = pr16["env"]["DATABASE_URL"]
         miniflare = json.loads((StateDir(state).stack("pr-16") / "miniflare.json").read_text())
         assert [w["hyperdrives"] for w in miniflare["workers"]] == [{"HYPERDRIVE": url}] * 3
-        auth = httpx.get(f"{pr16['env']['AUTH_URL']}/healthz/db", timeout=10).json()
-        assert auth == {"ok": True, "database": "neondb_preview_pr_16", "via": "HYPERDRIVE"}
+        for worker in ("AUTH_URL", "WEB_URL"):  # the auth Worker, the SvelteKit app's route
+            answer = httpx.get(f"{pr16['env'][worker]}/healthz/db", timeout=10).json()
+            assert answer == {"ok": True, "database": "neondb_preview_pr_16", "via": "HYPERDRIVE"}
         response = httpx.post(f"{pr16['env']['WEB_URL']}/auth/session", timeout=10)
         assert response.status_code == 204
         identifier = response.cookies["session"].split(".", 1)[0]
@@ -236,11 +264,12 @@ def _crash(record: dict[str, Any]) -> None:
     assert status(record["stack"])["state"] == "crashed"
 
 
-def _stripe_answer(record: dict[str, Any], secret: str) -> int:
+def _stripe_takes(record: dict[str, Any], secret: str) -> bool:
+    """Whether the stack's webhook takes an event signed with `secret` (any 2xx, as Stripe)."""
     body = json.dumps({"id": f"evt_{secret[-6:]}", "type": "checkout.session.completed"})
-    headers = {"stripe-signature": stripe_signature(secret, body, int(time.time()))}
+    headers = {"stripe-signature": header(body, int(time.time()), secret)}
     url = record["env"]["STRIPE_WEBHOOK_URL"]
-    return httpx.post(url, content=body, headers=headers, timeout=10).status_code
+    return httpx.post(url, content=body, headers=headers, timeout=10).is_success
 
 
 def test_a_restart_after_a_crash_keeps_what_the_user_gave(state: Path) -> None:
@@ -261,7 +290,8 @@ def test_a_restart_after_a_crash_keeps_what_the_user_gave(state: Path) -> None:
         record = status("pr-18")
         assert record["state"] == "running"
         assert record["env"]["STRIPE_WEBHOOK_SECRET"] == "[given]"
-        assert _stripe_answer(record, "whsec_giventhen") == 204
+        assert _stripe_takes(record, "whsec_giventhen")
+        assert not _stripe_takes(record, "whsec_local")
         auth = httpx.get(f"{record['env']['AUTH_URL']}/healthz/db", timeout=10).json()
         assert auth["via"] == "HYPERDRIVE"
     finally:
@@ -292,7 +322,7 @@ def test_a_restart_that_cannot_keep_what_the_user_gave_refuses_and_says_why(
         assert status("pr-19")["state"] == "crashed"
         assert alive(pids(record)[0])  # left as it was
         assert cli("up", "pr-19", env=given).returncode == 0
-        assert _stripe_answer(status("pr-19"), "whsec_giventhen") == 204
+        assert _stripe_takes(status("pr-19"), "whsec_giventhen")
     finally:
         assert cli("down", "pr-19").returncode == 0
 
@@ -418,6 +448,11 @@ def test_after_the_last_down_nothing_is_left(state: Path) -> None:
         assert postgres_stopped(state)
 
 
+def test_status_with_nothing_running_says_so(tmp_path: Path) -> None:
+    result = cli("status", env=os.environ | {STATE_ENV: str(tmp_path)})
+    assert (result.returncode, result.stdout) == (0, "No stack is running locally.\n")
+
+
 def test_down_purge_drops_the_database(state: Path) -> None:
     with running("pr-6") as pr6:
         url = pr6["env"]["DATABASE_URL"]
@@ -514,8 +549,9 @@ def test_a_failing_migration_shows_the_end_of_its_stderr(pr1: dict[str, Any]) ->
 
 def _runtime_of(process: subprocess.Popen[str]) -> psutil.Process | None:
     for child in psutil.Process(process.pid).children():
-        if str(workers.JS_DIR / "serve.mjs") in child.cmdline():
-            return child
+        with contextlib.suppress(psutil.NoSuchProcess):  # a child that ended meanwhile (a zombie)
+            if str(workers.JS_DIR / "serve.mjs") in child.cmdline():
+                return child
     return None
 
 

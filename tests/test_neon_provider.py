@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from neon_fake import DEFAULT_API_KEY, FAST_ENV, REPO_ROOT, FakeNeon, fake_neon
+from neon_fake import DEFAULT_API_KEY, FAST_ENV, FakeNeon, fake_neon
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime.rpc import UNKNOWN
 
@@ -39,6 +39,7 @@ from components.neon_provider import (
     NeonBranchLimitError,
     NeonBranchProvider,
 )
+from tests.conftest import REPO
 
 PROJECT = "proj-test-1"
 PREVIEW = "preview/pr-7"
@@ -342,7 +343,9 @@ def test_repeated_5xx_on_create_is_bounded_and_leaves_one_branch(neon: FakeNeon)
     assert neon.branch_names(PROJECT) == ["main"]
 
 
-def test_connection_errors_are_retried_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_connection_errors_are_retried_and_bounded(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
     monkeypatch.setenv("NEON_API_HOST", "http://127.0.0.1:9/api/v2")
     monkeypatch.setenv("NEON_RETRY_ATTEMPTS", "3")
@@ -355,6 +358,11 @@ def test_connection_errors_are_retried_and_bounded(monkeypatch: pytest.MonkeyPat
     assert "gave up after 3 attempts" in message
     assert "no answer from http://127.0.0.1:9/api/v2" in message
     assert DEFAULT_API_KEY not in message
+    # Each retry line and the error name the request once, not once per layer.
+    retries = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+    assert len(retries) == 2
+    for line in [*retries, message]:
+        assert line.count("Neon API GET /projects/") == 1, line
 
 
 # Operations --------------------------------------------------------------------------
@@ -691,7 +699,7 @@ def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> 
     env.update(FAST_ENV)
     run = subprocess.run(
         [sys.executable, "-c", _LOAD_AND_CREATE, blob, json.dumps(props())],
-        cwd=REPO_ROOT,
+        cwd=REPO,
         env=env,
         capture_output=True,
         text=True,
@@ -858,3 +866,18 @@ def test_a_name_held_by_a_soft_deleted_branch_fails_clearly_and_soon(neon: FakeN
     assert "Neon says the name exists but lists no such branch" in message
     assert "hard_delete" in message
     assert neon.count("POST") == 1
+
+
+def test_a_bad_neon_api_host_is_refused_before_any_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not 8 attempts over 19 s: nothing could ever answer."""
+    monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
+    monkeypatch.setenv("NEON_API_HOST", "not-a-url")
+    started = time.monotonic()
+    with pytest.raises(NeonConfigError) as raised:
+        NeonBranchProvider().create(props())
+    assert time.monotonic() - started < 1
+    assert str(raised.value) == (
+        "NEON_API_HOST must be an http(s) URL with a host, like https://api.example.com/v1"
+    )

@@ -133,30 +133,35 @@ def test_bindings_of_each_worker(planned: Planned, stack: str) -> None:
 def test_scripts_upload_the_bundle_with_hashes(planned: Planned, stack: str) -> None:
     plan, _ = planned(stack)
     web = plan.by_name("codex-web-script").inputs
-    assert web["mainModule"] == "index.js"
-    assert web["contentFile"] == "examples/bundles/web/index.js"
-    assert web["contentSha256"] == sha256_file(PROJECT_DIR / "examples/bundles/web/index.js")
-    # wrangler's own output (examples/workers/build.sh): a Text module and the source map.
-    page = "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html"
+    bundle = PROJECT_DIR / "examples/bundles/web"
+    # wrangler's own output for the SvelteKit app (examples/workers/build.sh): the adapter's
+    # `_worker.js` bundled into one module, and its source map.
+    assert web["mainModule"] == "_worker.js"
+    assert web["contentFile"] == "examples/bundles/web/_worker.js"
+    assert web["contentSha256"] == sha256_file(bundle / "_worker.js")
     assert web["files"] == {
-        page: {
-            "contentType": "text/plain",
-            "contentFile": f"examples/bundles/web/{page}",
-            "contentSha256": sha256_file(PROJECT_DIR / "examples/bundles/web" / page),
-        },
-        "index.js.map": {
+        "_worker.js.map": {
             "contentType": "application/source-map",
-            "contentFile": "examples/bundles/web/index.js.map",
-            "contentSha256": sha256_file(PROJECT_DIR / "examples/bundles/web/index.js.map"),
+            "contentFile": "examples/bundles/web/_worker.js.map",
+            "contentSha256": sha256_file(bundle / "_worker.js.map"),
         },
     }
+    assets = "examples/workers/web/.svelte-kit/cloudflare"  # the adapter's output as it is
     assert web["assets"] == {
-        "directory": stage_assets(PROJECT_DIR, "examples/assets"),
-        "config": {"headers": (PROJECT_DIR / "examples/assets/_headers").read_text()},
+        "directory": stage_assets(PROJECT_DIR, assets),
+        "config": {"headers": (PROJECT_DIR / assets / "_headers").read_text()},
     }
-    # What wrangler would publish: `_headers` goes in the config, never as a file.
-    published = sorted(p.name for p in (PROJECT_DIR / web["assets"]["directory"]).iterdir())
-    assert published == ["favicon.svg", "index.html", "robots.txt"]
+    # What wrangler would publish: `_headers` goes in the config, never as a file, and the
+    # adapter's `.assetsignore` keeps its `_worker.js` out.
+    staged = PROJECT_DIR / web["assets"]["directory"]
+    published = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file())
+    assert {"index.html", "robots.txt", "_app/version.json"} <= set(published)
+    assert not {"_worker.js", "_headers", ".assetsignore"} & set(published)
+    assert published == sorted(
+        p.relative_to(PROJECT_DIR / assets).as_posix()
+        for p in (PROJECT_DIR / assets).rglob("*")
+        if p.is_file() and p.name not in {"_worker.js", "_headers", ".assetsignore"}
+    )
     for script in plan.of_type(SCRIPT):
         assert script.inputs["accountId"] == ACCOUNT[stack]
         assert script.inputs["compatibilityDate"] == "2026-11-01"
@@ -450,10 +455,7 @@ def test_a_worker_without_extra_modules_passes_no_files(tmp_path: Path) -> None:
     config = with_placeholder_secrets(load_stack_config(tmp_path, "staging"), "staging")
     run_program(tmp_path, config, plan)
     assert "files" not in plan.by_name("codex-auth-script").inputs
-    assert set(plan.by_name("codex-web-script").inputs["files"]) == {
-        "9da0deb52a783d02b5395b7bf56452a7216058ce-page.html",
-        "index.js.map",
-    }
+    assert set(plan.by_name("codex-web-script").inputs["files"]) == {"_worker.js.map"}
 
 
 def test_a_branch_records_the_run_that_made_it() -> None:

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from psycopg import sql
 
 from codex_infra.cli import main
+from codex_infra.errors import WITHHELD
 from codex_infra.local.postgres import BIN_ENV, Cluster, client_bin, scratch_cluster
 from codex_infra.refresh import MASK_KEY_ENV
 
@@ -182,6 +183,7 @@ def test_without_yes_and_no_terminal_it_refuses(databases: tuple[str, str]) -> N
             "mask public.orders.total: 'hash' needs a text column, not integer",
         ),
         ("[not, a, mapping]\n", "want a mapping of table.column to a rule"),
+        ("users.email: &r email\nusers.name: *r\n", "line 2: a YAML alias (*name), refused"),
     ],
 )
 def test_a_bad_mask_file_stops_it_before_anything_is_copied(
@@ -232,11 +234,52 @@ def test_the_urls_may_come_from_the_environment(databases: tuple[str, str]) -> N
     assert result.output.startswith("Copied src on 127.0.0.1 over dst on 127.0.0.1 (schema only)")
 
 
-def test_the_same_database_on_both_sides_is_refused(databases: tuple[str, str]) -> None:
+def test_the_same_database_on_both_sides_is_refused(
+    cluster: Cluster, databases: tuple[str, str]
+) -> None:
     source, _ = databases
     result = refresh(source, source, "--yes")
     assert result.exit_code == 2
-    assert result.stderr == "codex-infra: error: the source and the target are the same database\n"
+    assert result.stderr.startswith(
+        "codex-infra: error: the source and the target are the same database (src on 127.0.0.1"
+        " and src on 127.0.0.1 are database OID "
+    )
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "postgresql://app:{password}@localhost:{port}/src",
+        "postgresql://app:{password}@/src?host=127.0.0.1&port={port}",
+        "host=localhost port={port} dbname=src user=app password={password}",
+    ],
+    ids=["localhost", "host-parameter", "key-value"],
+)
+def test_one_database_spelt_two_ways_is_refused_and_left_alone(
+    cluster: Cluster, databases: tuple[str, str], tmp_path: Path, spelling: str
+) -> None:
+    """The red team's case: --from 127.0.0.1, --to localhost, masked. The servers are asked."""
+    source, _ = databases
+    same = spelling.format(password=PASSWORD, port=cluster.endpoint.port)
+    before = dump(source)
+    (tmp_path / "mask.yaml").write_text("users.email: email\n")
+    result = refresh(source, same, "--mask", str(tmp_path / "mask.yaml"), "--yes")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("codex-infra: error: the source and the target are the same database")
+    assert PASSWORD not in result.output
+    assert dump(source) == before
+    assert rows(source, "SELECT email FROM users WHERE id = 1") == [("person1@example.com",)]
+
+
+def test_another_database_of_the_same_server_is_not_the_same(
+    cluster: Cluster, databases: tuple[str, str]
+) -> None:
+    """The same cluster, told apart by the database's OID."""
+    source, target = databases
+    spelt = target.replace("127.0.0.1", "localhost")
+    result = refresh(source, spelt, "--schema-only", "--yes")
+    assert result.exit_code == 0, result.output
 
 
 def test_masking_by_digest_needs_a_key(databases: tuple[str, str], tmp_path: Path) -> None:
@@ -246,3 +289,11 @@ def test_masking_by_digest_needs_a_key(databases: tuple[str, str], tmp_path: Pat
     assert result.exit_code == 2
     assert "needs a key: set CODEX_MASK_KEY" in result.stderr
     assert rows(target, "SELECT count(*) FROM leftover") == [(0,)]
+
+
+def test_a_one_letter_password_is_not_spelt_out_by_redaction(databases: tuple[str, str]) -> None:
+    """Marking each `a` of the server's message would show where the password's letter is."""
+    source, target = databases
+    result = refresh(source.replace(PASSWORD, "a"), target, "--yes")
+    assert result.exit_code == 2
+    assert result.stderr == f"codex-infra: error: src on 127.0.0.1: {WITHHELD}\n"

@@ -24,7 +24,9 @@ from codex_infra.engine import (
     with_overrides,
     with_placeholder_secrets,
 )
-from codex_infra.plan import plan_document, render_json, render_tree
+from codex_infra.errors import WITHHELD, redact
+from codex_infra.plan import plan_document, render_json, render_tree, secret_pieces
+from components.settings import _OWNER
 from tests.conftest import PROJECT_DIR
 from tests.test_policies import Planned, binding
 
@@ -181,3 +183,66 @@ def test_the_hyperdrive_origins_password_stays_secret(
     assert "codex-hyperdrive" in report
     shown = [render_tree(plan), render_json(plan), json.dumps(plan.outputs), report]
     assert_hidden([*shown, *logged()], password)
+
+
+def _bundles(web: dict[str, Any]) -> str:
+    return json.dumps(
+        {
+            "web": web,
+            "auth": {"dir": "examples/bundles/auth"},
+            "stripeWebhook": {"dir": "examples/bundles/stripe-webhook"},
+        }
+    )
+
+
+def test_a_secret_in_a_bad_nested_value_is_not_quoted(logged: Logged) -> None:
+    canary = f"canary{secrets.token_hex(12)}"
+    missing = invoke("plan", "pr-7", values={"bundles": _bundles({"dir": f"{canary}dir"})})
+    unknown = invoke(
+        "plan",
+        "pr-7",
+        values={"bundles": _bundles({"dir": "examples/bundles/web", f"{canary}key": 1})},
+    )
+    assert missing.stderr == ("codex-infra: error: codex:bundles.web.dir: names no directory\n")
+    assert unknown.stderr == (
+        "codex-infra: error: codex:bundles.web: holds a key that is not a known setting\n"
+    )
+    assert_hidden([missing.output, unknown.output, *logged()], canary)
+
+
+def test_a_one_letter_secret_leaves_the_message_whole(logged: Logged) -> None:
+    """Marking where the letter occurs would spell the secret out; the message names the key and
+    the rule instead, and is shown as it is."""
+    result = invoke("plan", "staging", values={"stripeSecretKey": "s"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "codex-infra: error: codex:stripeSecretKey: is not a Stripe secret or restricted key"
+        " (sk_… or rk_…)\n"
+    )
+    assert "[secret]" not in "".join(logged())
+
+
+@pytest.mark.parametrize("key", sorted(_OWNER))
+def test_no_setting_quotes_a_secret_value_it_refuses(key: str, logged: Logged) -> None:
+    """Every key, given as a secret with a canary (as text, and inside structures): refused in
+    one line that shows no part of it, or accepted and hidden in the plan."""
+    canary = f"canary{secrets.token_hex(12)}"
+    for value in (canary, json.dumps({canary: canary}), json.dumps([canary, {"dir": canary}])):
+        result = invoke("plan", "production", values={key: value})
+        assert result.exit_code in (0, 2), result.output
+        if result.exit_code == 2:
+            assert len(result.stderr.splitlines()) == 1
+            assert result.stderr.startswith(f"codex-infra: error: codex:{key}")
+        assert_hidden([result.output, *logged()], canary)
+
+
+def test_a_message_quoting_a_secret_is_withheld_whole() -> None:
+    assert secret_pieces(['{"web": {"dir": "CANARYdir"}}', "", "x"]) == (
+        '{"web": {"dir": "CANARYdir"}}',
+        "CANARYdir",
+        "x",
+    )
+    assert redact("directory 'CANARYdir' does not exist", ["CANARYdir"]) == WITHHELD
+    assert redact("codex:stripeSecretKey: is not a key", ["zq"]) == (
+        "codex:stripeSecretKey: is not a key"
+    )

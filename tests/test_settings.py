@@ -59,7 +59,7 @@ def test_committed_configs_are_valid(stack: str) -> None:
     assert settings.topology.topology == "isolated"
     assert settings.neon.neon_parent_branch == "main"
     assert settings.workers.compatibility_flags == ("nodejs_compat",)
-    assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "index.js"
+    assert settings.workers.bundles.for_role(Role.WEB).bundle.main.name == "_worker.js"
     assert settings.migrations.migration_command == "sh examples/migrate.sh"
 
 
@@ -121,12 +121,16 @@ def test_secret_values_are_hidden_in_repr() -> None:
         ("pr-3", {"compatibilityFlags": '["Bad Flag"]'}, "codex:compatibilityFlags.0"),
         ("pr-3", {"headSamplingRate": "1.5"}, "codex:headSamplingRate: Input should be less"),
         ("pr-3", {"migrationCommand": "  "}, "codex:migrationCommand"),
-        ("pr-3", {"migrationsDir": "../elsewhere"}, "codex:migrationsDir: '../elsewhere' must be"),
-        ("pr-3", {"assetsDir": "/etc"}, "codex:assetsDir: '/etc' must be a relative path"),
+        (
+            "pr-3",
+            {"migrationsDir": "../elsewhere"},
+            "codex:migrationsDir: reaches outside the project (got '../elsewhere')",
+        ),
+        ("pr-3", {"assetsDir": "/etc"}, "codex:assetsDir: must be a path relative to the project"),
         (
             "pr-3",
             {"assetsDir": "examples/missing"},
-            "codex:assetsDir: directory 'examples/missing'",
+            "codex:assetsDir: names no directory (got 'examples/missing')",
         ),
         (
             "pr-3",
@@ -134,7 +138,7 @@ def test_secret_values_are_hidden_in_repr() -> None:
                 "bundles": '{"web":{"dir":"../../etc"},"auth":{"dir":"x"},"stripeWebhook":'
                 '{"dir":"y"}}'
             },
-            "codex:bundles.web: '../../etc' must be",
+            "codex:bundles.web.dir: reaches outside the project (got '../../etc')",
         ),
         (
             "pr-3",
@@ -143,7 +147,7 @@ def test_secret_values_are_hidden_in_repr() -> None:
                 '"auth":{"dir":"examples/bundles/auth"},'
                 '"stripeWebhook":{"dir":"examples/bundles/stripe-webhook"}}'
             },
-            "codex:bundles.web: bundle examples/bundles/web: entry module main.js not found",
+            "codex:bundles.web: main names no file in the bundle",
         ),
         (
             "pr-3",
@@ -153,10 +157,14 @@ def test_secret_values_are_hidden_in_repr() -> None:
         ("pr-3", {"zoneID": "abc"}, "codex:zoneID is not a known setting"),
         (
             "pr-3",
-            {"assetsDir": "examples/bundles/web"},
-            "codex:assetsDir overlaps codex:bundles.web.dir: the Worker's code would be published",
+            {"assetsDir": "examples/bundles/auth"},
+            "codex:assetsDir overlaps codex:bundles.auth.dir: the Worker's code would be published",
         ),
-        ("pr-3", {"assetsDir": "examples/bundles"}, "codex:assetsDir overlaps codex:bundles.web"),
+        (
+            "pr-3",
+            {"assetsDir": "examples/bundles"},
+            "codex:assetsDir: web/_worker.js would be published as a static asset",
+        ),
     ],
 )
 def test_refused_inputs_name_the_key(stack: str, overrides: dict[str, str], expected: str) -> None:
@@ -201,14 +209,18 @@ def test_other_namespaces_are_left_to_their_providers() -> None:
 
 def test_a_compatibility_date_in_the_future_is_refused() -> None:
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    assert f"{future} is in the future" in refused("pr-3", compatibilityDate=future)
+    assert (
+        f"is in the future (today is {dt.datetime.now(dt.UTC).date()} UTC); Cloudflare refuses"
+        f" it (got '{future}')" in refused("pr-3", compatibilityDate=future)
+    )
 
 
 def test_the_compatibility_date_is_checked_against_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """At 01:00 in Sydney on 2 December it is still 1 December in UTC, and at Cloudflare."""
     monkeypatch.setattr(settings_module, "utc_today", lambda: dt.date(2026, 12, 1))
-    assert "2026-12-02 is in the future (today is 2026-12-01 UTC)" in refused(
-        "pr-3", compatibilityDate="2026-12-02"
+    assert (
+        "is in the future (today is 2026-12-01 UTC); Cloudflare refuses it (got '2026-12-02')"
+        in refused("pr-3", compatibilityDate="2026-12-02")
     )
     values, secret_keys = config_for("pr-3", compatibilityDate="2026-12-01")
     assert load_settings(
@@ -225,7 +237,10 @@ def _project_copy(tmp_path: Path) -> Path:
 )
 def test_assets_holding_worker_code_or_env_files_are_refused(tmp_path: Path, leak: str) -> None:
     root = _project_copy(tmp_path)
-    target = root / "examples/assets" / leak
+    assets = root / "examples/workers/web/.svelte-kit/cloudflare"
+    for adapters_own in (".assetsignore", "_worker.js"):  # the ignore file keeps the code out
+        (assets / adapters_own).unlink()
+    target = assets / leak
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("SECRET=1")
     message = refused("pr-3", root)
@@ -236,7 +251,7 @@ def test_a_bundle_file_without_module_type_is_refused(tmp_path: Path) -> None:
     root = _project_copy(tmp_path)
     (root / "examples/bundles/auth/notes.docx").write_bytes(b"x")
     assert refused("pr-3", root).startswith(
-        "codex:bundles.auth: bundle examples/bundles/auth: notes.docx has no Workers module type"
+        "codex:bundles.auth: notes.docx has no Workers module type"
     )
 
 
@@ -256,18 +271,18 @@ def test_preview_data_and_the_mask_file() -> None:
         "pr-3", previewData="anonymised"
     )
     assert refused("pr-3", maskFile="nowhere.yaml") == (
-        "codex:maskFile: file 'nowhere.yaml' does not exist"
+        "codex:maskFile: names no file (got 'nowhere.yaml')"
     )
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ('{"minCu": 1, "maxCu": 0.5}', "codex:previewCompute: maxCu 0.5 is below minCu 1"),
+        ('{"minCu": 1, "maxCu": 0.5}', "codex:previewCompute: maxCu is below minCu"),
         ('{"minCu": 0.1, "maxCu": 0.5}', "codex:previewCompute.minCu"),
         (
             '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 30}',
-            "suspendTimeoutSeconds 30 must be -1 (never), 0 (Neon's default) or 60 to 604800",
+            "suspendTimeoutSeconds must be -1 (never), 0 (Neon's default) or 60 to 604800",
         ),
         ('{"minCu": 0.25, "maxCu": 1, "size": 2}', "codex:previewCompute.size"),
     ],
@@ -298,16 +313,21 @@ def test_compute_limits_per_kind() -> None:
         (
             "free",
             '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 600}',
-            "codex:previewCompute.suspendTimeoutSeconds: neonPlan free allows no custom suspend"
-            " timeout (got 600)",
+            "codex:previewCompute.suspendTimeoutSeconds: codex:neonPlan free allows no custom"
+            " suspend timeout (got 600)",
         ),
         (
             "launch",
             '{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": 600}',
-            "neonPlan launch allows only -1 (never suspend) (got 600)",
+            "codex:neonPlan launch allows only -1 (never suspend) (got 600)",
         ),
-        ("free", '{"minCu": 0.25, "maxCu": 4}', "codex:previewCompute.maxCu: neonPlan free allows"),
-        ("scale", '{"minCu": 1, "maxCu": 12}', "Neon's autoscaling range spans at most 8"),
+        (
+            "free",
+            '{"minCu": 0.25, "maxCu": 4}',
+            "codex:previewCompute.maxCu: codex:neonPlan free allows at most 2 compute units"
+            " (got 4)",
+        ),
+        ("scale", '{"minCu": 1, "maxCu": 12}', "maxCu - minCu is over 8 compute units"),
     ],
 )
 def test_what_the_neon_plan_refuses_fails_at_start_up(

@@ -868,7 +868,57 @@ def test_every_pr_runs_the_e2e_tests_on_a_local_replica_without_secrets() -> Non
     assert call["with"]["environment"] == "preview"
     (step,) = [s for s in job_steps("ci", "e2e") if s.get("id") == "e2e"]
     assert 'codex-infra local run "$LOCAL_STACK" -- bash -c "$command"' in step["run"]
-    assert "uv run --frozen pytest e2e" in step["run"]  # the project's suite by default
+    assert "uv run --frozen pytest e2e/contract " in step["run"]  # the contract by default
+
+
+@pytest.mark.parametrize(
+    ("command", "contract", "called", "outcome"),
+    [
+        ("", True, "pytest e2e/contract -q -p no:cacheprovider -rs", "passed"),
+        ("npm run test:e2e", True, "npm run test:e2e", "passed"),
+        ("npm run test:e2e", False, "npm run test:e2e", "passed"),
+        ("", False, None, "skipped"),  # a rollback to a commit from before the contract
+    ],
+)
+def test_the_e2e_step_runs_the_contract_unless_the_team_names_its_command(
+    tmp_path: Path, command: str, contract: bool, called: str | None, outcome: str
+) -> None:
+    """The action's own script, `uv` stubbed on PATH: `local run STACK -- bash -c CMD` runs CMD."""
+    (tmp_path / "uv").write_text(
+        '#!/bin/sh\necho "uv $*" >> "$CALLS"\ncase "$*" in *" -- "*) ;; *) exit 0 ;; esac\n'
+        'while [ "$1" != "--" ]; do shift; done\nshift\nexec "$@"\n'
+    )
+    (tmp_path / "npm").write_text('#!/bin/sh\necho "npm $*" >> "$CALLS"\n')
+    for stub in ("uv", "npm"):
+        (tmp_path / stub).chmod(0o755)
+    checkout = tmp_path / "checkout"
+    (checkout / "e2e" / ("contract" if contract else "")).mkdir(parents=True)
+    (step,) = composite("e2e")["runs"]["steps"]
+    env = {
+        "PATH": f"{tmp_path}:/usr/bin:/bin",
+        "CALLS": str(tmp_path / "calls"),
+        "GITHUB_OUTPUT": str(tmp_path / "output"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary"),
+        "E2E_TEST_COMMAND": command,
+        "LOCAL_STACK": "pr-3",
+    }
+    result = subprocess.run(
+        ["bash", "-c", step["run"]],
+        env=env,
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "output").read_text() == f"outcome={outcome}\n"
+    if called is None:
+        assert "no e2e/contract and E2E_TEST_COMMAND is not set" in result.stdout
+        assert not (tmp_path / "calls").exists()
+    else:
+        local, run = (tmp_path / "calls").read_text().splitlines()
+        assert local.startswith("uv run --frozen codex-infra local run pr-3 -- bash -c ")
+        assert run.endswith(called)
 
 
 def test_a_preview_is_deployed_only_after_its_local_e2e_passed_then_tested_again() -> None:

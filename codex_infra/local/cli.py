@@ -156,7 +156,7 @@ def status(stack: str | None, as_json: bool) -> None:
         click.echo(json.dumps(found, indent=2, sort_keys=True))
         return
     if not found:
-        click.echo(f"{stack or 'no stack'} is not running locally.")
+        click.echo(f"{stack} is not running locally." if stack else "No stack is running locally.")
     for record in found:
         click.echo(f"{record['stack']}: {record['state']}")
         for problem in record["problems"]:

@@ -2493,13 +2493,26 @@ function osUsername() {
 }
 __name(osUsername, "osUsername");
 
-// ../shared/database.js
+// ../database/index.js
 var via = /* @__PURE__ */ __name((env) => env.HYPERDRIVE ? "HYPERDRIVE" : "DATABASE_URL", "via");
 var database = /* @__PURE__ */ __name((env) => src_default(env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL, {
   max: 1,
   prepare: false,
   fetch_types: false
 }), "database");
+async function withDatabase(env, ctx, query) {
+  const sql = database(env);
+  try {
+    return await query(sql);
+  } finally {
+    ctx.waitUntil(sql.end());
+  }
+}
+__name(withDatabase, "withDatabase");
+var databaseHealth = /* @__PURE__ */ __name((env, ctx) => withDatabase(env, ctx, async (sql) => {
+  const [row] = await sql`SELECT current_database() AS name`;
+  return { ok: true, database: row.name, via: via(env) };
+}), "databaseHealth");
 
 // index.js
 var encoder = new TextEncoder();
@@ -2522,22 +2535,11 @@ var index_default = {
       return Response.json({ ok: true, environment: env.ENVIRONMENT });
     }
     if (url.pathname.endsWith("/healthz/db")) {
-      const sql = database(env);
-      try {
-        const [row] = await sql`SELECT current_database() AS name`;
-        return Response.json({ ok: true, database: row.name, via: via(env) });
-      } finally {
-        ctx.waitUntil(sql.end());
-      }
+      return Response.json(await databaseHealth(env, ctx));
     }
     if (url.pathname.endsWith("/session") && request.method === "POST") {
       const id = crypto.randomUUID();
-      const sql = database(env);
-      try {
-        await sql`INSERT INTO sessions (id) VALUES (${id})`;
-      } finally {
-        ctx.waitUntil(sql.end());
-      }
+      await withDatabase(env, ctx, (sql) => sql`INSERT INTO sessions (id) VALUES (${id})`);
       const signature = await sign(env.SESSION_SECRET, id);
       return new Response(null, {
         status: 204,

@@ -1,7 +1,7 @@
 // Example auth Worker: records each new session in the environment's database, then sets a
 // cookie signed with SESSION_SECRET (HMAC-SHA-256). /healthz/db says which database answers, and
 // through which binding.
-import { database, via } from "../shared/database.js";
+import { databaseHealth, withDatabase } from "@codex-example/database";
 
 const encoder = new TextEncoder();
 
@@ -20,22 +20,11 @@ export default {
       return Response.json({ ok: true, environment: env.ENVIRONMENT });
     }
     if (url.pathname.endsWith("/healthz/db")) {
-      const sql = database(env);
-      try {
-        const [row] = await sql`SELECT current_database() AS name`;
-        return Response.json({ ok: true, database: row.name, via: via(env) });
-      } finally {
-        ctx.waitUntil(sql.end());
-      }
+      return Response.json(await databaseHealth(env, ctx));
     }
     if (url.pathname.endsWith("/session") && request.method === "POST") {
       const id = crypto.randomUUID();
-      const sql = database(env);
-      try {
-        await sql`INSERT INTO sessions (id) VALUES (${id})`;
-      } finally {
-        ctx.waitUntil(sql.end());
-      }
+      await withDatabase(env, ctx, (sql) => sql`INSERT INTO sessions (id) VALUES (${id})`);
       const signature = await sign(env.SESSION_SECRET, id);
       return new Response(null, {
         status: 204,

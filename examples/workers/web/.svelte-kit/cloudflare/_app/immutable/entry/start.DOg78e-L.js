@@ -1,0 +1,1 @@
+export{r as load_css,t as start}from"../chunks/DUjqvmLk.js";

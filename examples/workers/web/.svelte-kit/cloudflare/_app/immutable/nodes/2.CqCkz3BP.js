@@ -1,0 +1,1 @@
+import"../chunks/xihTtKlq.js";import{F as e,L as t,T as n,c as r,h as i,p as a,x as o}from"../chunks/C7dQliBa.js";var s=t({prerender:()=>!0}),c=i(`<h1>codex</h1> <p>This page was prerendered at build time and is served as a static asset.</p>`,1);function l(t){var i=c();r(`1uha8ag`,e=>{o(()=>{n.title=`codex`})}),e(2),a(t,i)}export{l as component,s as universal};
