@@ -360,14 +360,15 @@ def test_down_of_a_stack_that_is_not_running_succeeds_and_says_so() -> None:
 def test_a_name_that_is_no_stack_is_a_usage_mistake_and_never_a_path(
     state: Path, name: str, command: list[str]
 ) -> None:
-    before = sorted(state.rglob("*"))
+    before = StateDir(state).stacks()
     result = cli(command[0], name, *command[1:])
     assert result.returncode == 2
     assert result.stderr == (
         f"codex-infra: error: stack name {name!r} is not allowed: use 'production', 'staging' or "
         "'pr-<N>' (N a positive integer, no leading zero)\n"
     )
-    assert sorted(state.rglob("*")) == before
+    assert StateDir(state).stacks() == before
+    assert {p.name for p in state.iterdir()} <= {"lock", "postgres", "stacks"}
 
 
 def test_an_over_long_stack_name_is_a_usage_mistake(state: Path) -> None:

@@ -270,7 +270,9 @@ async def _load(urls: list[str]) -> Counter[int | str]:
 
         await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
 
-    limits = httpx.Limits(max_connections=CONCURRENCY * len(urls))
+    # A new connection per request: a kept-alive one the server closes as the next request is
+    # sent fails in the client, not in the stack.
+    limits = httpx.Limits(max_connections=CONCURRENCY * len(urls), max_keepalive_connections=0)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         await asyncio.gather(*(one_stack(client, url) for url in urls))
     return answers
@@ -286,7 +288,12 @@ def test_four_stacks_with_32_database_requests_in_flight_each_all_succeed(state:
         for stack in STACKS:
             assert cli("up", stack, env=env).returncode == 0
         records = [status(stack, env=env) for stack in STACKS]
-        answers = asyncio.run(_load([f"{r['env']['WEB_URL']}/auth/session" for r in records]))
+        loop = asyncio.new_event_loop()  # not asyncio.run: it unsets the thread's loop (Pulumi's)
+        try:
+            urls = [f"{r['env']['WEB_URL']}/auth/session" for r in records]
+            answers = loop.run_until_complete(_load(urls))
+        finally:
+            loop.close()
         sessions = [rows(r["env"]["DATABASE_URL"], "sessions") for r in records]
     finally:
         for stack in STACKS:

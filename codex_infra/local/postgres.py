@@ -323,7 +323,7 @@ def cluster_home(state: Path) -> Path:
     link = state / "postgres"
     if link.is_symlink():
         return link.resolve()
-    if os.geteuid() != 0 or _reachable_by_others(state):
+    if os.geteuid() != 0 or _reachable_by_others(state) or link.is_dir():  # made here before
         return link
     return SYSTEM_STATE / hashlib.sha256(str(state).encode()).hexdigest()[:16]
 
