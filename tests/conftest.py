@@ -4,8 +4,12 @@ suite's own project (tests/project.py), never the team's root config."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +20,8 @@ from codex_infra.engine import (
     run_program,
     with_placeholder_secrets,
 )
+from codex_infra.local import environment
+from codex_infra.local.state import STATE_ENV, StateDir
 from codex_infra.plan import PLAN_EPOCH
 from tests.project import REPO as REPO  # the suite imports these from here too
 from tests.project import copy_project as copy_project
@@ -44,3 +50,23 @@ def _planned(stack: str) -> tuple[Plan, dict[str, Any]]:
 def planned() -> Callable[[str], tuple[Plan, dict[str, Any]]]:
     """The plan and the program's globals for a stack; computed once per session."""
     return _planned
+
+
+@contextmanager
+def local_state(project: Path) -> Generator[Path]:
+    """A state directory of its own for `codex-infra local` in `project` (under root, PostgreSQL's
+    user must be able to reach it); whatever is still up in it is taken down afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="codex-local-"))
+    root.chmod(0o755)
+    previous = os.environ.get(STATE_ENV)
+    os.environ[STATE_ENV] = str(root)
+    try:
+        yield root
+    finally:
+        for stack in StateDir(root).stacks():
+            environment.down(project, stack)
+        if previous is None:
+            del os.environ[STATE_ENV]
+        else:
+            os.environ[STATE_ENV] = previous
+        shutil.rmtree(root, ignore_errors=True)

@@ -12,14 +12,14 @@ import pytest
 from codex_infra.engine import HYPERDRIVE, PROJECT, SCRIPT, Plan, PlannedResource
 from codex_infra.local.cloud import Blueprint, LocalCloud
 from codex_infra.local.environment import _choose_ports, env_name, environment_variables
-from codex_infra.local.postgres import Endpoint, database_name
+from codex_infra.local.postgres import HOST, Endpoint, database_name
 from codex_infra.local.state import LOOPBACK, LocalError
 from codex_infra.local.workers import miniflare_options
 from codex_infra.plan import run_stack
 from components.environment import only_its_environment
 from tests.conftest import PROJECT_DIR, copy_project
 
-ENDPOINT = Endpoint(LOOPBACK, 54321, "local-password")
+ENDPOINT = Endpoint(HOST, 54321, "local-password")
 PORTS = {"codex-web-preview-7": 8701, "auth-worker-preview-7": 8702}
 
 
@@ -60,7 +60,7 @@ def test_the_branch_is_a_clone_of_its_parents_template_migrated_by_the_programs_
     assert branch.template == "neondb_main_template"
     assert branch.role == "neondb_owner"
     assert (
-        branch.url == "postgresql://neondb_owner:local-password@127.0.0.1:54321/neondb_preview_pr_7"
+        branch.url == "postgresql://neondb_owner:local-password@localhost:54321/neondb_preview_pr_7"
     )
     assert [c.name for c in branch.migrations] == ["codex-migrations"]
     (command,) = blueprint.commands

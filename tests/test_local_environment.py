@@ -37,7 +37,7 @@ from codex_infra.local.postgres import Cluster
 from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from components.environment import only_its_environment
 from e2e.stripe_signature import header
-from tests.conftest import PROJECT_DIR, REPO
+from tests.conftest import PROJECT_DIR, REPO, local_state
 from tests.local_cli import (
     CLI,
     alive,
@@ -55,22 +55,9 @@ TEMPLATE = "neondb_main_template"
 
 @pytest.fixture(scope="module", autouse=True)
 def state() -> Iterator[Path]:
-    """A state directory of its own (PostgreSQL's user must be able to reach it under root)."""
     workers.ensure_installed()
-    root = Path(tempfile.mkdtemp(prefix="codex-local-"))
-    root.chmod(0o755)
-    previous = os.environ.get(STATE_ENV)
-    os.environ[STATE_ENV] = str(root)
-    try:
+    with local_state(PROJECT_DIR) as root:
         yield root
-    finally:
-        for stack in StateDir(root).stacks():
-            environment.down(PROJECT_DIR, stack)
-        if previous is None:
-            del os.environ[STATE_ENV]
-        else:
-            os.environ[STATE_ENV] = previous
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def postgres_stopped(root: Path) -> bool:
@@ -109,7 +96,9 @@ def test_up_prints_the_urls_the_database_and_how_to_stop(pr1: dict[str, Any]) ->
         assert pr1["env"][key] in again.stdout
     assert "codex-infra local down pr-1" in again.stdout
     port = pr1["postgres"]["port"]
-    assert pr1["env"]["DATABASE_URL"].endswith(f"@127.0.0.1:{port}/neondb_preview_pr_1")
+    # A host Neon's serverless driver accepts (docs/local-neon-driver.md); the server itself
+    # listens on 127.0.0.1 only.
+    assert pr1["env"]["DATABASE_URL"].endswith(f"@localhost:{port}/neondb_preview_pr_1")
 
 
 def test_status_lists_processes_ports_and_local_secrets(pr1: dict[str, Any]) -> None:

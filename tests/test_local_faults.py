@@ -27,7 +27,7 @@ import pytest
 from codex_infra.local import workers
 from codex_infra.local.postgres import BIN_ENV, SYSTEM_STATE, Cluster, client_bin
 from codex_infra.local.state import STATE_ENV, StateDir
-from tests.conftest import PROJECT_DIR, copy_project
+from tests.conftest import PROJECT_DIR, copy_project, local_state
 from tests.local_cli import CLI, alive, cli, nothing_left, pids, rows, status
 
 pytestmark = pytest.mark.local
@@ -46,16 +46,8 @@ def _gone(pids_: list[int], within: float = 15.0) -> list[int]:
 def state() -> Iterator[Path]:
     """A state directory of this test's own, which PostgreSQL's account can reach."""
     workers.ensure_installed()
-    root = Path(tempfile.mkdtemp(prefix="codex-local-faults-"))
-    root.chmod(0o755)
-    try:
+    with local_state(PROJECT_DIR) as root:
         yield root
-    finally:
-        env = os.environ | {STATE_ENV: str(root)}
-        for stack in StateDir(root).stacks():
-            cli("down", stack, env=env)
-        Cluster(root / "postgres").stop()
-        shutil.rmtree(root, ignore_errors=True)
 
 
 def env_of(state: Path, **extra: str) -> dict[str, str]:

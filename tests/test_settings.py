@@ -163,7 +163,7 @@ def test_secret_values_are_hidden_in_repr() -> None:
         (
             "pr-3",
             {"assetsDir": "examples/bundles"},
-            "codex:assetsDir: web/_worker.js would be published as a static asset",
+            "codex:assetsDir overlaps codex:bundles.web.dir: the Worker's code would be published",
         ),
     ],
 )

@@ -168,6 +168,20 @@ def status(stack: str | None, as_json: bool) -> None:
         click.echo(f"  processes  {pids}; postgres {postgres['pid'] or 'not running'}")
         if postgres.get("data"):
             click.echo(f"  data       {_database(postgres)}")
+        click.echo(_neon_lines(record.get("neon")))
+
+
+def _neon_lines(neon: dict[str, Any] | None) -> str:
+    """Whether Neon's serverless driver (HTTP and WebSockets) reaches the database, and how."""
+    if neon is None:
+        return "  neon serverless  not served: no Worker has the database"
+    workers = ", ".join(neon["workers"])
+    if not neon["served"]:
+        return f"  neon serverless  not served to {workers}: {neon['reason']}"
+    return (
+        f"  neon serverless  {neon['http']} and {neon['websocket']} for {workers}\n"
+        f"    ({neon['differences']})"
+    )
 
 
 @local.command(context_settings={"ignore_unknown_options": True})

@@ -22,7 +22,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from codex_infra.engine import PROJECT, Plan, placeholder_secrets
-from codex_infra.local import processes, workers
+from codex_infra.local import neon, processes, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
     Cluster,
@@ -374,6 +374,7 @@ class _Made:
     secrets: dict[str, str]  # the config secrets the program got, by config key
     passwords: dict[str, str]
     processes: list[processes.Process]
+    neon: neon.NeonEndpoint | None
 
 
 def _run_record(made: _Made, server: Server) -> dict[str, Any]:
@@ -393,6 +394,7 @@ def _run_record(made: _Made, server: Server) -> dict[str, Any]:
         "passwords": made.passwords,
         "processes": [p.to_record() for p in made.processes],
         "postgres": _postgres_record(server),
+        "neon": made.neon.describe() if made.neon else None,
     }
 
 
@@ -448,9 +450,11 @@ def up(
             options = workers.miniflare_options(
                 blueprint.scripts, ports, root, home, blueprint.hyperdrives
             )
+            served = neon.endpoint(blueprint.scripts, blueprint.branches, server.endpoint)
+            options = neon.with_endpoint(options, served)
             runtime = workers.start(options, home, root, list(ports.values()), ledger.add)
             config_secrets = placeholder_secrets(stack, marker) | given
-            made = _Made(plan, blueprint, ports, config_secrets, passwords, runtime)
+            made = _Made(plan, blueprint, ports, config_secrets, passwords, runtime, served)
             return Running(ledger.complete(_run_record(made, server)), kept=kept)
         except BaseException:
             with uninterrupted():

@@ -58,6 +58,10 @@ ACCOUNT_TIMEOUT = 60
 # Neon pools the Workers' URL (PgBouncer); here each request's connection is a server process.
 # Room for eight stacks with 64 requests each in flight; a slot costs ~50 kB of shared memory.
 MAX_CONNECTIONS = 512
+# The host in the connection strings the Workers and migrations get. Neon's serverless driver makes
+# its URLs from it (an IP address gives it an invalid URL; a name without a dot it keeps), and
+# every other client resolves it to the loopback address the server listens on (127.0.0.1 only).
+HOST = "localhost"
 ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
@@ -137,7 +141,7 @@ class Cluster:
             "superuser_password": random_text(32),
         }
         port, password = int(self._settings["port"]), str(self._settings["password"])
-        self.endpoint = Endpoint(LOOPBACK, port, password)
+        self.endpoint = Endpoint(HOST, port, password)
 
     @property
     def account(self) -> str:
