@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import pwd
 import shutil
 import signal
 import stat
@@ -292,3 +293,44 @@ def test_four_stacks_with_32_database_requests_in_flight_each_all_succeed(state:
             cli("down", stack, env=env)
     assert answers == {204: REQUESTS * len(STACKS)}
     assert [len(made) for made in sessions] == [REQUESTS] * len(STACKS)
+
+
+def test_a_cluster_an_earlier_version_ran_as_nobody_is_handed_to_its_own_account() -> None:
+    """Under root: its server (still running as `nobody`) is stopped as `nobody`, and the next
+    start runs it as `codex-postgres`, which then owns its files, private to it."""
+    home = Path(tempfile.mkdtemp(prefix="codex-old-cluster-"))
+    home.chmod(0o755)
+    cluster = Cluster(home / "postgres")
+    try:
+        cluster.start()
+        cluster.stop()
+        if os.geteuid() != 0:  # the server runs as its user; there is no account to hand to
+            return
+        nobody = pwd.getpwnam("nobody")
+        for path in [cluster.home, *cluster.home.rglob("*")]:
+            os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
+        options = f"-p {cluster.endpoint.port} -k {cluster.sockets} -c listen_addresses=127.0.0.1"
+        subprocess.run(
+            [str(cluster.bin / "pg_ctl"), "start", "-D", str(cluster.data), "-l",
+             str(cluster.log), "-w", "-o", options],
+            user=nobody.pw_uid, group=nobody.pw_gid, extra_groups=[],
+            capture_output=True, timeout=WAIT, check=True,
+        )  # fmt: skip
+        old = cluster.pid()
+        assert old is not None
+        assert psutil.Process(old).username() == "nobody"
+        Cluster(cluster.home).stop()
+        assert _gone([old]) == []
+        cluster = Cluster(cluster.home)
+        cluster.start()
+        server = cluster.pid()
+        assert server is not None
+        assert psutil.Process(server).username() == "codex-postgres"
+        owners = {pwd.getpwuid(p.stat().st_uid).pw_name for p in cluster.data.rglob("*")}
+        assert owners == {"codex-postgres"}
+        assert stat.S_IMODE(cluster.home.stat().st_mode) == 0o700
+        with cluster.connect() as conn:
+            assert conn.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        cluster.stop()
+        shutil.rmtree(home, ignore_errors=True)
