@@ -31,7 +31,8 @@ from codex_infra.local import environment, neon
 from codex_infra.local.cli import _neon_lines
 from codex_infra.local.cloud import Blueprint
 from codex_infra.local.postgres import Cluster, Endpoint
-from codex_infra.local.state import StateDir, alive, listening
+from codex_infra.local.processes import Process
+from codex_infra.local.state import StateDir, listening
 from codex_infra.local.workers import miniflare_options
 from e2e.stripe_signature import header
 from tests.conftest import PROJECT_DIR, REPO, local_state
@@ -160,7 +161,7 @@ def running(project: Path, state: Path) -> Iterator[dict[str, Any]]:
         yield record
     finally:
         assert cli(project, "local", "down", STACK).returncode == 0
-        assert not [p for p in record["processes"] if alive(p["pid"], p["started"])]
+        assert not [p for p in record["processes"] if Process.from_record(p).alive()]
 
 
 def get(record: dict[str, Any], path: str, **params: str) -> Any:
@@ -545,7 +546,7 @@ def bounded(project: Path, state: Path, request: pytest.FixtureRequest) -> Itera
         yield record
     finally:
         assert cli(project, "local", "down", "pr-32").returncode == 0
-        assert not [p for p in record["processes"] if alive(p["pid"], p["started"])]
+        assert not [p for p in record["processes"] if Process.from_record(p).alive()]
         assert not [w for w in record["workers"] if listening(w["port"])]
 
 
