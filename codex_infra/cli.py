@@ -25,6 +25,7 @@ from codex_infra.reap import reap
 from codex_infra.refresh import refresh_command
 from codex_infra.reset import reset
 from codex_infra.rollback import rollback
+from codex_infra.visual.cli import compare, snapshot, visual, visual_comment
 
 
 class _Commands(click.Group):
@@ -93,3 +94,7 @@ main.add_command(reset)
 main.add_command(import_command)
 main.add_command(capacity)
 main.add_command(rollback)
+main.add_command(snapshot)
+main.add_command(compare)
+main.add_command(visual)
+main.add_command(visual_comment)

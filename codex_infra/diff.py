@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -253,14 +253,17 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
 # where it runs now; the program, `components` first of all, from the tree being planned, which
 # is first on the path. So any revision plans, whatever its components look like inside.
 _HARNESS = Path(__file__).resolve().parent
-_RUN_HARNESS = """
-import importlib.util, json, sys
+_LOAD_HARNESS = """
+import importlib.util, sys
 path = sys.argv.pop(1)
 spec = importlib.util.spec_from_file_location(
     "codex_infra", path + "/__init__.py", submodule_search_locations=[path]
 )
 sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
+"""
+_PLAN = """
+import json, sys
 from pathlib import Path
 from codex_infra.plan import PlanError, find_root, plan_document, plan_stack
 key = bytes.fromhex(sys.argv[1])
@@ -275,18 +278,23 @@ sys.stdout.write(json.dumps(planned))
 """
 
 
-def _start_harness(project: Path, stacks: Sequence[str], key: bytes) -> subprocess.Popen[str]:
-    env = {
+def start_harness(
+    project: Path, script: str, args: Sequence[str], env: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """`script` in a fresh Python whose `codex_infra` is this one and whose program (__main__.py,
+    components/) is `project`'s, run in `project` (`codex-infra visual` brings each revision up
+    this way)."""
+    environment = {
         **os.environ,
+        **(env or {}),
         "PYTHONPATH": os.pathsep.join(
             [str(project), *filter(None, [os.environ.get("PYTHONPATH")])]
         ),
-        "SOURCE_DATE_EPOCH": str(plan_epoch()),
     }
     return subprocess.Popen(
-        [sys.executable, "-c", _RUN_HARNESS, str(_HARNESS), key.hex(), *stacks],
+        [sys.executable, "-c", _LOAD_HARNESS + script, str(_HARNESS), *args],
         cwd=project,
-        env=env,
+        env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -314,7 +322,10 @@ def _harnesses(
     Ctrl-C) is killed and reaped."""
     processes: list[subprocess.Popen[str]] = []
     try:
-        processes.extend(_start_harness(project, stacks, key) for project in projects)
+        epoch = {"SOURCE_DATE_EPOCH": str(plan_epoch())}
+        processes.extend(
+            start_harness(project, _PLAN, [key.hex(), *stacks], epoch) for project in projects
+        )
         yield processes
     finally:
         for process in processes:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
+from contextlib import contextmanager
 
 import click
 
@@ -27,3 +28,17 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     was given. Marking each place a secret occurs would show where a short one's characters fall,
     and so the secret: a message holding any is withheld whole."""
     return WITHHELD if any(secret and secret in text for secret in secrets) else text
+
+
+@contextmanager
+def failures(
+    mistakes: tuple[type[Exception], ...], faults: tuple[type[Exception], ...]
+) -> Generator[None]:
+    """A command's errors as one line each: the caller's `mistakes` exit USAGE_ERROR, the
+    machine's `faults` FAULT."""
+    try:
+        yield
+    except mistakes as err:
+        raise fail(str(err)) from None
+    except faults as err:
+        raise fail(str(err), FAULT) from None

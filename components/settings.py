@@ -19,6 +19,7 @@ from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
 import pulumi
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -44,6 +45,10 @@ T = TypeVar("T")
 MAX_PREVIEW_TTL_HOURS = 30 * 24
 # Neon's docs (Autoscaling): "the maximum permitted autoscaling range is 8 CU".
 MAX_AUTOSCALING_RANGE = 8
+# Visual review: browser windows from a small phone to a 4K screen; a page list a run can afford.
+MIN_VIEWPORT, MAX_VIEWPORT = 240, 3840
+MAX_SHOTS = 200
+MAX_PAGE_PATH = 2000
 
 HexId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 DnsLabel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
@@ -358,6 +363,63 @@ class HyperdriveSettings(_Concern):
     hyperdrive: bool = False
 
 
+def _page_path(value: str) -> str:
+    """A path on the web Worker, as a browser would request it: never another host."""
+    if not re.fullmatch(r"/(?!/)[^\s#\\]*", value) or len(value) > MAX_PAGE_PATH:
+        raise ValueError("must be a path on the web Worker, like /about (no host, '#' or spaces)")
+    return value
+
+
+def _viewport_name(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,31}", value):
+        raise ValueError("must be lowercase letters, digits and '-' (it names the screenshots)")
+    return value
+
+
+PagePath = Annotated[str, AfterValidator(_page_path)]
+ViewportName = Annotated[str, AfterValidator(_viewport_name)]
+
+
+class Viewport(_Concern):
+    """A browser window; its name names its screenshots (`desktop`, `phone`)."""
+
+    name: ViewportName
+    width: int = Field(ge=MIN_VIEWPORT, le=MAX_VIEWPORT)
+    height: int = Field(ge=MIN_VIEWPORT, le=MAX_VIEWPORT)
+
+
+DEFAULT_VIEWPORTS = (
+    Viewport(name="desktop", width=1280, height=800),
+    Viewport(name="phone", width=390, height=844),
+)
+
+
+class VisualSettings(_Concern):
+    """What visual review (`codex-infra snapshot`, `compare`, `visual`) renders of the web Worker:
+    each page at each viewport."""
+
+    visual_pages: tuple[PagePath, ...] = ("/",)
+    visual_viewports: tuple[Viewport, ...] = DEFAULT_VIEWPORTS
+
+    @model_validator(mode="after")
+    def _distinct(self) -> VisualSettings:
+        for key, names in (
+            ("visualPages", list(self.visual_pages)),
+            ("visualViewports", [v.name for v in self.visual_viewports]),
+        ):
+            if not names:
+                raise ValueError(f"{NAMESPACE}:{key} must list at least one")
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                raise ValueError(f"{NAMESPACE}:{key} lists {', '.join(twice)} more than once")
+        if len(names) * len(self.visual_pages) > MAX_SHOTS:
+            raise ValueError(
+                f"{NAMESPACE}:visualPages times {NAMESPACE}:visualViewports is over {MAX_SHOTS}"
+                " screenshots"
+            )
+        return self
+
+
 class ObservabilitySettings(_Concern):
     head_sampling_rate: float = Field(default=1.0, ge=0.0, le=1.0)
 
@@ -422,6 +484,7 @@ class Settings:
     compute: ComputeSettings
     plans: PlanSettings
     hyperdrive: HyperdriveSettings
+    visual: VisualSettings
 
 
 _CONCERNS: tuple[type[_Concern], ...] = (
@@ -436,6 +499,7 @@ _CONCERNS: tuple[type[_Concern], ...] = (
     ComputeSettings,
     PlanSettings,
     HyperdriveSettings,
+    VisualSettings,
 )
 # Which concern owns each config key.
 _OWNER = {
@@ -485,7 +549,7 @@ def _one_line(err: ValidationError, secret: frozenset[str]) -> str:
 def _validate(
     model: type[C],
     raw: dict[type[_Concern], dict[str, Any]],
-    context: _Context,
+    context: _Context | None,
     secret: frozenset[str],
 ) -> C:
     try:
@@ -541,6 +605,7 @@ def load_settings(
         compute=validate(ComputeSettings),
         plans=validate(PlanSettings),
         hyperdrive=validate(HyperdriveSettings),
+        visual=validate(VisualSettings),
     )
     try:
         for role in Role:
@@ -550,6 +615,16 @@ def load_settings(
     _check_compute_within_plan(settings, secret)
     _check_assets_within_plan(settings, secret)
     return settings
+
+
+def load_visual(config: Mapping[str, str]) -> VisualSettings:
+    """Visual review's keys alone, as this model reads them: `codex-infra visual` reads the base
+    revision's pages from its config with it, whatever that revision's program looks like."""
+    keys = {f"{NAMESPACE}:{key}": key for key, model in _OWNER.items() if model is VisualSettings}
+    raw: dict[type[_Concern], dict[str, Any]] = {
+        VisualSettings: {keys[k]: _decode(v) for k, v in config.items() if k in keys}
+    }
+    return _validate(VisualSettings, raw, None, frozenset())
 
 
 def _plan_named(plan: str | object, key: str, secret: frozenset[str]) -> str:

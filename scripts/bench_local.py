@@ -60,7 +60,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
     state = Path(tempfile.mkdtemp(prefix="codex-bench-"))
-    state.chmod(0o755)  # PostgreSQL runs as nobody under root
+    state.chmod(0o755)  # under root, PostgreSQL's own account must reach it
     os.environ["CODEX_LOCAL_STATE"] = str(state)
     stacks = [f"pr-{100 + i}" for i in range(runs + 1)]
     try:

@@ -7,14 +7,17 @@ the fixtures, by PID); every wait is bounded; everything listens on 127.0.0.1 on
 from __future__ import annotations
 
 import contextlib
+import grp
 import hashlib
 import hmac
 import json
 import os
+import pwd
 import re
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -28,7 +31,6 @@ import httpx
 import psutil
 import psycopg
 import pytest
-from psycopg import sql
 
 from codex_infra.local import environment, workers
 from codex_infra.local.postgres import Cluster
@@ -36,10 +38,18 @@ from codex_infra.local.state import STATE_ENV, LocalError, StateDir, listening
 from components.environment import only_its_environment
 from e2e.stripe_signature import header
 from tests.conftest import PROJECT_DIR, REPO, local_state
+from tests.local_cli import (
+    CLI,
+    alive,
+    cli,
+    nothing_left,
+    pids,
+    ports,
+    rows,
+    status,
+)
 
 pytestmark = pytest.mark.local
-CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
-TIMEOUT = 120  # seconds for one command; each bounds its own waits well below this
 TEMPLATE = "neondb_main_template"
 
 
@@ -48,45 +58,6 @@ def state() -> Iterator[Path]:
     workers.ensure_installed()
     with local_state(PROJECT_DIR) as root:
         yield root
-
-
-def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [CLI, "local", *args],
-        cwd=PROJECT_DIR,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-        env=env,
-    )
-
-
-def status(stack: str) -> dict[str, Any]:
-    result = cli("status", stack, "--json")
-    assert result.returncode == 0, result.stderr
-    (record,) = json.loads(result.stdout)
-    return record
-
-
-def pids(record: dict[str, Any]) -> list[int]:
-    return [p["pid"] for p in record["processes"]]
-
-
-def ports(record: dict[str, Any]) -> list[int]:
-    return [w["port"] for w in record["workers"]]
-
-
-def alive(pid: int) -> bool:
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
-
-
-def nothing_left(record: dict[str, Any]) -> None:
-    assert not [pid for pid in pids(record) if alive(pid)]
-    assert not [port for port in ports(record) if listening(port)]
 
 
 def postgres_stopped(root: Path) -> bool:
@@ -104,11 +75,6 @@ def running(stack: str, *args: str) -> Generator[dict[str, Any]]:
     finally:
         assert cli("down", stack).returncode == 0
         nothing_left(record)
-
-
-def rows(url: str, table: str) -> list[tuple[Any, ...]]:
-    with psycopg.connect(url, connect_timeout=10) as conn:
-        return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
 
 
 def template_url(record: dict[str, Any]) -> str:
@@ -277,17 +243,136 @@ def test_a_crashed_worker_process_shows_in_status(pr1: dict[str, Any]) -> None:
         assert cli("status").stdout.count("pr-3: crashed") == 1
 
 
+def _crash(record: dict[str, Any]) -> None:
+    """As the machine might: workerd killed under a running stack."""
+    workerd = pids(record)[1]
+    os.kill(workerd, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while alive(workerd) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert status(record["stack"])["state"] == "crashed"
+
+
+def _stripe_takes(record: dict[str, Any], secret: str) -> bool:
+    """Whether the stack's webhook takes an event signed with `secret` (any 2xx, as Stripe)."""
+    body = json.dumps({"id": f"evt_{secret[-6:]}", "type": "checkout.session.completed"})
+    headers = {"stripe-signature": header(body, int(time.time()), secret)}
+    url = record["env"]["STRIPE_WEBHOOK_URL"]
+    return httpx.post(url, content=body, headers=headers, timeout=10).is_success
+
+
+def test_a_restart_after_a_crash_keeps_what_the_user_gave(state: Path) -> None:
+    """The secret given in the environment (and the config given with --config) before the
+    crash, not a generated local one, on the restart that gives neither."""
+    given = os.environ | {"STRIPE_WEBHOOK_SECRET": "whsec_giventhen"}
+    assert cli("up", "pr-18", "--config", "hyperdrive=true", env=given).returncode == 0
+    try:
+        _crash(status("pr-18"))
+        again = cli("up", "pr-18")
+        assert again.returncode == 0, again.stderr
+        assert again.stdout.startswith("pr-18 is running locally.\n")
+        assert (
+            "(restarted with what it was given before it stopped: hyperdrive, "
+            "stripeWebhookSecret)" in again.stdout
+        )
+        assert "whsec_giventhen" not in again.stdout + cli("status", "pr-18", "--json").stdout
+        record = status("pr-18")
+        assert record["state"] == "running"
+        assert record["env"]["STRIPE_WEBHOOK_SECRET"] == "[given]"
+        assert _stripe_takes(record, "whsec_giventhen")
+        assert not _stripe_takes(record, "whsec_local")
+        auth = httpx.get(f"{record['env']['AUTH_URL']}/healthz/db", timeout=10).json()
+        assert auth["via"] == "HYPERDRIVE"
+    finally:
+        assert cli("down", "pr-18").returncode == 0
+
+
+def test_a_restart_that_cannot_keep_what_the_user_gave_refuses_and_says_why(
+    state: Path,
+) -> None:
+    """A record from before secrets were kept: the restart refuses, changes nothing, and works
+    once the secret is given again."""
+    given = os.environ | {"STRIPE_WEBHOOK_SECRET": "whsec_giventhen"}
+    assert cli("up", "pr-19", env=given).returncode == 0
+    try:
+        run_json = StateDir(state).stack("pr-19") / "run.json"
+        older = json.loads(run_json.read_text())
+        del older["overrides"]
+        run_json.write_text(json.dumps(older))
+        record = status("pr-19")
+        _crash(record)
+        refused = cli("up", "pr-19")
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            "codex-infra: error: pr-19 stopped running with secrets you gave "
+            "(STRIPE_WEBHOOK_SECRET) that its record does not keep: give them again, or "
+            "`codex-infra local down pr-19` first to start it with local values\n"
+        )
+        assert status("pr-19")["state"] == "crashed"
+        assert alive(pids(record)[0])  # left as it was
+        assert cli("up", "pr-19", env=given).returncode == 0
+        assert _stripe_takes(status("pr-19"), "whsec_giventhen")
+    finally:
+        assert cli("down", "pr-19").returncode == 0
+
+
+def test_postgresql_runs_as_an_account_of_its_own(pr1: dict[str, Any]) -> None:
+    """Under root, not as `nobody` (which other daemons share): an account made for it, which
+    alone (root aside) can read the data and the log."""
+    server = psutil.Process(pr1["postgres"]["pid"])
+    home = Path(pr1["postgres"]["data"]).parent
+    if os.geteuid() != 0:
+        assert server.uids().effective == os.geteuid()
+        return
+    account = pwd.getpwnam("codex-postgres")
+    assert pr1["postgres"]["account"] == "codex-postgres"
+    assert account.pw_uid != pwd.getpwnam("nobody").pw_uid
+    assert account.pw_uid < 1000  # a system account
+    assert account.pw_shell in {"/usr/sbin/nologin", "/bin/false"}
+    assert not grp.getgrgid(account.pw_gid).gr_mem
+    assert server.uids() == (account.pw_uid,) * 3
+    assert server.gids() == (account.pw_gid,) * 3
+    for path in (home, home / "data"):
+        assert (path.stat().st_uid, stat.S_IMODE(path.stat().st_mode)) == (account.pw_uid, 0o700)
+    assert stat.S_IMODE((home / "postgres.log").stat().st_mode) & 0o077 == 0
+
+
 def test_down_of_a_stack_that_is_not_running_succeeds_and_says_so() -> None:
     result = cli("down", "pr-99")
     assert (result.returncode, result.stdout) == (0, "pr-99 was not running.\n")
 
 
-@pytest.mark.parametrize("name", ["..", "", "pr-1/../..", "/tmp"])
-def test_a_name_that_is_no_stack_never_becomes_a_path(state: Path, name: str) -> None:
-    result = cli("down", name, "--purge")
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"codex-infra: error: stack name {name!r} is not allowed")
-    assert state.is_dir()
+@pytest.mark.parametrize(
+    "command", [["up"], ["down", "--purge"], ["status"], ["run", "--", "true"]]
+)
+@pytest.mark.parametrize("name", ["..", "", "pr-1/../..", "/tmp", "pr-01"])
+def test_a_name_that_is_no_stack_is_a_usage_mistake_and_never_a_path(
+    state: Path, name: str, command: list[str]
+) -> None:
+    before = StateDir(state).stacks()
+    result = cli(command[0], name, *command[1:])
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"codex-infra: error: stack name {name!r} is not allowed: use 'production', 'staging' or "
+        "'pr-<N>' (N a positive integer, no leading zero)\n"
+    )
+    assert StateDir(state).stacks() == before
+    assert {p.name for p in state.iterdir()} <= {"lock", "postgres", "stacks"}
+
+
+def test_an_over_long_stack_name_is_a_usage_mistake(state: Path) -> None:
+    """A PR number so long that its Worker names exceed Cloudflare's limit (and its state path
+    the file system's): refused as the program would refuse it, with no advice about files."""
+    name = "pr-" + "1" * 293
+    for command in (["up"], ["down"], ["status"]):
+        result = cli(command[0], name)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(
+            "codex-infra: error: Worker script name 'codex-web-preview-1"
+        )
+        assert result.stderr.endswith("characters; Cloudflare allows 63\n")
+        assert result.stderr.count("\n") == 1
+        assert "run.json" not in result.stderr
 
 
 def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> None:
@@ -312,19 +397,34 @@ def test_run_passes_on_the_commands_exit_code_and_tears_down(state: Path) -> Non
     assert not [w for w in record["workers"] if listening(w["unsafeDirectSockets"][0]["port"])]
 
 
-def test_run_takes_the_stack_down_when_interrupted(state: Path) -> None:
-    waiting = "import sys, time; print('ready', flush=True); time.sleep(60); sys.exit(3)"
+@pytest.mark.parametrize(
+    ("signum", "code", "stack"), [(signal.SIGINT, 130, "pr-14"), (signal.SIGTERM, 143, "pr-24")]
+)
+def test_run_takes_the_stack_down_when_interrupted_or_terminated(
+    tmp_path: Path, signum: int, code: int, stack: str
+) -> None:
+    """Ctrl-C, or SIGTERM to `local run` alone (what `timeout`, `docker stop` and a cancelled CI
+    job send): the command gets the signal, the stack goes down, the exit code is 128 + it."""
+    got = tmp_path / "got"
+    waiting = (
+        "import signal, sys, time\n"
+        "def stop(signum, _):\n"
+        f"    open({str(got)!r}, 'w').write(str(signum)); sys.exit(3)\n"
+        "signal.signal(signal.SIGINT, stop); signal.signal(signal.SIGTERM, stop)\n"
+        "print('ready', flush=True); time.sleep(60)\n"
+    )
     with subprocess.Popen(
-        [CLI, "local", "run", "pr-14", "--", sys.executable, "-c", waiting],
+        [CLI, "local", "run", stack, "--", sys.executable, "-c", waiting],
         cwd=PROJECT_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     ) as process:  # fmt: skip
         assert process.stdout is not None
         assert process.stdout.readline() == "ready\n"  # bounded: the command sleeps 60 s at most
-        record = status("pr-14")
-        process.send_signal(signal.SIGINT)
+        record = status(stack)
+        process.send_signal(signum)
         process.communicate(timeout=60)
-    assert process.returncode == 130
-    assert environment.status(PROJECT_DIR, "pr-14") == []
+    assert process.returncode == code
+    assert got.read_text() == str(int(signum))
+    assert environment.status(PROJECT_DIR, stack) == []
     nothing_left(record)
 
 
@@ -445,9 +545,18 @@ def _runtime_of(process: subprocess.Popen[str]) -> psutil.Process | None:
     return None
 
 
-def test_ctrl_c_during_up_leaves_nothing_running(state: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "code", "said", "stack"),
+    [
+        (signal.SIGINT, 130, "interrupted", "pr-10"),
+        (signal.SIGTERM, 143, "terminated", "pr-25"),
+    ],
+)
+def test_ctrl_c_or_sigterm_during_up_leaves_nothing_running(
+    state: Path, signum: int, code: int, said: str, stack: str
+) -> None:
     with subprocess.Popen(
-        [CLI, "local", "up", "pr-10"], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
+        [CLI, "local", "up", stack], cwd=PROJECT_DIR, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True,
     ) as process:  # fmt: skip
         deadline = time.monotonic() + 60
@@ -455,15 +564,15 @@ def test_ctrl_c_during_up_leaves_nothing_running(state: Path) -> None:
         while node is None and time.monotonic() < deadline and process.poll() is None:
             node = _runtime_of(process)
             time.sleep(0.02)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signum)
         _, stderr = process.communicate(timeout=60)
     assert node is not None, "up never started the runtime"
-    assert process.returncode == 130
+    assert process.returncode == code
     assert stderr.strip() == (
-        "codex-infra: error: interrupted: pr-10 was not started, nothing is left running"
+        f"codex-infra: error: {said}: {stack} was not started, nothing is left running"
     )
     assert not alive(node.pid)
-    assert environment.status(PROJECT_DIR, "pr-10") == []
+    assert environment.status(PROJECT_DIR, stack) == []
 
 
 def test_a_missing_runtime_is_named(tmp_path: Path) -> None:

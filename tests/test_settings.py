@@ -165,6 +165,32 @@ def test_secret_values_are_hidden_in_repr() -> None:
             {"assetsDir": "examples/bundles"},
             "codex:assetsDir overlaps codex:bundles.web.dir: the Worker's code would be published",
         ),
+        ("pr-3", {"visualPages": '["about"]'}, "codex:visualPages.0: must be a path on the web"),
+        ("pr-3", {"visualPages": '["/", "//evil.example"]'}, "codex:visualPages.1: must be a"),
+        ("pr-3", {"visualPages": '["/a b"]'}, "codex:visualPages.0: must be a path"),
+        ("pr-3", {"visualPages": '["/", "/"]'}, "codex:visualPages lists / more than once"),
+        ("pr-3", {"visualPages": "[]"}, "codex:visualPages must list at least one"),
+        ("pr-3", {"visualPages": "/"}, "codex:visualPages: Input should be a valid tuple"),
+        (
+            "pr-3",
+            {"visualViewports": '[{"name": "Wide", "width": 1920, "height": 1080}]'},
+            "codex:visualViewports.0.name: must be lowercase letters",
+        ),
+        (
+            "pr-3",
+            {"visualViewports": '[{"name": "tiny", "width": 100, "height": 800}]'},
+            "codex:visualViewports.0.width: Input should be greater than or equal to 240",
+        ),
+        (
+            "pr-3",
+            {"visualViewports": '[{"name": "a", "width": 800}]'},
+            "codex:visualViewports.0.height: is required",
+        ),
+        (
+            "pr-3",
+            {"visualViewports": '[{"name": "a", "width": 800, "height": 600, "dpr": 2}]'},
+            "codex:visualViewports.0.dpr: Extra inputs are not permitted",
+        ),
     ],
 )
 def test_refused_inputs_name_the_key(stack: str, overrides: dict[str, str], expected: str) -> None:
@@ -343,3 +369,24 @@ def test_what_the_neon_plan_allows_passes(plan: str, seconds: int) -> None:
     compute = f'{{"minCu": 0.25, "maxCu": 1, "suspendTimeoutSeconds": {seconds}}}'
     settings = load("pr-3", neonPlan=plan, previewCompute=compute)
     assert settings.compute.preview_compute is not None
+
+
+def test_visual_review_pages_and_viewports() -> None:
+    default = load("pr-3").visual
+    assert default.visual_pages == ("/",)
+    assert [(v.name, v.width, v.height) for v in default.visual_viewports] == [
+        ("desktop", 1280, 800),
+        ("phone", 390, 844),
+    ]
+    chosen = load(
+        "pr-3",
+        visualPages='["/", "/pricing?plan=team"]',
+        visualViewports='[{"name": "wide", "width": 1920, "height": 1080}]',
+    ).visual
+    assert chosen.visual_pages == ("/", "/pricing?plan=team")
+    assert [v.name for v in chosen.visual_viewports] == ["wide"]
+    # Any revision's config, read by this model alone (the base of `codex-infra visual`).
+    values, _ = config_for("pr-3", visualPages='["/about"]')
+    assert settings_module.load_visual(values).visual_pages == ("/about",)
+    with pytest.raises(ConfigError, match=r"^codex:visualPages\.0: must be a path"):
+        settings_module.load_visual({"codex:visualPages": '["about"]'})

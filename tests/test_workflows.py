@@ -26,7 +26,7 @@ from codex_infra.capacity import NO_ROOM
 from tests.conftest import PROJECT_DIR, REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
-NAMES = ("ci", "preview", "deploy", "reap", "refresh", "rollback")
+NAMES = ("ci", "preview", "deploy", "reap", "refresh", "rollback", "visual-comment")
 ACTIONS = REPO / ".github" / "actions"
 COMPOSITES = (
     "build-bundles",
@@ -103,6 +103,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
         "engine": {"contents": "read"},
         "e2e": {"contents": "read"},
         "diff": {"contents": "read"},
+        "visual": {"contents": "read"},
         "comment": {"contents": "read", "pull-requests": "write"},
     },
     "preview": {
@@ -110,6 +111,7 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
         "local-e2e": {"contents": "read"},
         "deploy": {"contents": "read"},
         "e2e": {"contents": "read"},
+        "snapshot": {"contents": "read"},
         "comment": {"contents": "read", "deployments": "write", "pull-requests": "write"},
         "destroy": {"contents": "read", "deployments": "write", "pull-requests": "write"},
     },
@@ -121,6 +123,10 @@ PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
     "reap": {"reap": {"contents": "read", "pull-requests": "read"}},
     "refresh": {"refresh": {"contents": "read"}},
     "rollback": {"rollback": {"contents": "read"}},
+    # Never runs PR code: the one job that may write the images branch.
+    "visual-comment": {
+        "comment": {"actions": "read", "contents": "write", "pull-requests": "write"}
+    },
 }
 
 # The only jobs that may read secrets.
@@ -131,6 +137,7 @@ SECRET_JOBS: dict[str, set[str]] = {
     "reap": {"reap"},
     "refresh": {"refresh"},
     "rollback": {"rollback"},
+    "visual-comment": set(),
 }
 STRIPE_SECRETS = {"STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"}
 STRIPE_JOBS = {("preview", "deploy"), ("deploy", "staging"), ("deploy", "production")}
@@ -266,12 +273,18 @@ def test_triggers() -> None:
 
     assert set(load("rollback")["on"]) == {"workflow_dispatch"}  # by hand only
 
+    # After ci's and preview's runs, from the default branch: the PR's code is not in it.
+    assert load("visual-comment")["on"] == {
+        "workflow_run": {"workflows": ["ci", "preview"], "types": ["completed"]}
+    }
+
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_pull_request_target(name: str) -> None:
     assert "pull_request_target" not in load(name)["on"]
     assert "pull_request_target" not in code_lines(raw(name))
-    assert "workflow_run" not in load(name)["on"]
+    # The one workflow_run workflow is the one that runs no code of the PR (tested below).
+    assert ("workflow_run" in load(name)["on"]) == (name == "visual-comment")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -362,7 +375,7 @@ def test_jobs_have_timeouts(name: str) -> None:
 
 def test_preview_jobs_are_guarded_against_forks_and_dependabot() -> None:
     preview = jobs("preview")
-    for job_id in ("local-e2e", "deploy", "e2e", "comment", "destroy"):
+    for job_id in ("local-e2e", "deploy", "e2e", "snapshot", "comment", "destroy"):
         assert PR_GUARD in preview[job_id]["if"], job_id
         assert NOT_DEPENDABOT in preview[job_id]["if"], job_id
     assert f"({FORK} || {DEPENDABOT})" in preview["fork-notice"]["if"]
@@ -714,30 +727,21 @@ def test_the_diff_report_reaches_the_comment_as_a_file_and_fits() -> None:
 
 def test_the_comment_is_cut_to_fit_with_a_pointer_to_the_full_text(tmp_path: Path) -> None:
     """The action's own script, run under Node with a stub of github-script's globals."""
-    node = shutil.which("node", path=str(_node_bin()))
-    assert node is not None
     script = composite("sticky-comment")["runs"]["steps"][0]["with"]["script"]
     (tmp_path / "body.md").write_text("x" * 100_000 + "\n")
     harness = (
-        "const posted = [];\n"
         "const github = {paginate: async () => [], rest: {issues: {"
         "listComments: null, updateComment: null,"
-        "createComment: async (a) => posted.push(a.body)}}};\n"
+        "createComment: async (a) => calls.push(a.body)}}};\n"
         "const context = {repo: {}, payload: {pull_request: {number: 1}}};\n"
-        f"(async () => {{ {script}\n"
-        "  process.stdout.write(JSON.stringify(posted)); })();\n"
     )
     env = {
         "MARKER": "<!-- m -->",
         "BODY_FILE": str(tmp_path / "body.md"),
         "FULL_TEXT_AT": "the job summary",
         "CREATE": "true",
-        "PATH": os.environ["PATH"],
     }
-    result = subprocess.run(
-        [node, "-e", harness], env=env, capture_output=True, text=True, check=True, timeout=30
-    )
-    (body,) = json.loads(result.stdout)
+    (body,) = _run_script(script, harness, env, tmp_path)
     assert len(body) <= 65536
     assert body.startswith("<!-- m -->\nxxx")
     assert body.endswith("the full text is in the job summary.")
@@ -949,10 +953,15 @@ def test_a_preview_is_deployed_only_after_its_local_e2e_passed_then_tested_again
         assert deployed[name] == f"${{{{ needs.deploy.outputs.{name} }}}}"
         assert preview["deploy"]["outputs"][name] == f"${{{{ steps.urls.outputs.{name} }}}}"
     comment = preview["comment"]
-    assert comment["needs"] == ["local-e2e", "deploy", "e2e"]
+    assert comment["needs"] == ["local-e2e", "deploy", "e2e", "snapshot"]
     assert comment["if"].startswith("always() && ")
     (written,) = [s for s in comment["steps"] if s.get("name") == "Write the comment"]
-    for job_id, var in (("local-e2e", "LOCAL_E2E"), ("deploy", "DEPLOY"), ("e2e", "E2E")):
+    for job_id, var in (
+        ("local-e2e", "LOCAL_E2E"),
+        ("deploy", "DEPLOY"),
+        ("e2e", "E2E"),
+        ("snapshot", "SNAPSHOT"),
+    ):
         assert written["env"][var] == f"${{{{ needs.{job_id}.result }}}}"
         assert f"${{{var}}} |" in written["run"]
 
@@ -1117,4 +1126,204 @@ def test_rollback_turns_each_version_pair_into_one_to(
     assert called == [
         *("run", "--frozen", "--no-dev", "codex-infra", "rollback", "production", "--yes"),
         *expected,
+    ]
+
+
+def test_the_visual_comment_job_cannot_run_pr_code() -> None:
+    """It holds a write token, so nothing of the PR runs in it: no checkout of the head (its one
+    checkout takes the default branch, where workflow_run runs), the artifact downloaded outside
+    the workspace and read only by the default branch's `codex-infra visual-comment`."""
+    doc = load("visual-comment")
+    (job,) = doc["jobs"].values()
+    assert job["if"] == "github.event.workflow_run.event == 'pull_request'"
+    all_steps = job_steps("visual-comment", "comment")
+    (checkout,) = [s for s in all_steps if action(s) == "actions/checkout"]
+    assert checkout["with"] == {"persist-credentials": False}  # no ref, no repository
+    (download,) = [s for s in all_steps if action(s) == "actions/download-artifact"]
+    assert download["with"]["path"] == "${{ runner.temp }}/report"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    text = code_lines(raw("visual-comment"))
+    for head in ("head_sha }}", "head_branch", "head_repository", "pull_requests"):
+        if head == "head_sha }}":
+            # Only to find the PR whose head it is, through the env of a script.
+            (step,) = [s for s in all_steps if "HEAD_SHA" in s.get("env", {})]
+            assert step["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+            assert "p.head.sha === HEAD_SHA" in step["with"]["script"]
+            assert "state: 'open'" in step["with"]["script"]
+        else:
+            assert head not in text, head
+    commands = [line.strip() for s in all_steps for line in s.get("run", "").splitlines()]
+    ran = [c for c in commands if c and not c.startswith(("#", "set ", "args", "if ", "images="))]
+    assert ran == [
+        "uv sync --frozen --no-dev",
+        "fi",
+        'uv run --frozen --no-dev codex-infra visual-comment "$RUNNER_TEMP/report" \\',
+        '--kind "$KIND" --run-url "$RUN_URL" --output "$RUNNER_TEMP/comment.md" "${args[@]}"',
+    ]
+    # The artifact's own Markdown is never posted: the comment is what visual-comment wrote.
+    assert "summary.md" not in text
+    posts = [s for s in all_steps if action(s) == "actions/github-script" and "MARKER" in s["env"]]
+    assert {s["env"]["BODY_FILE"] for s in posts} == {"${{ runner.temp }}/comment.md"}
+    assert {s["env"]["ISSUE_NUMBER"] for s in posts} == {"${{ steps.pr.outputs.number }}"}
+
+
+def test_the_jobs_that_render_pr_code_hold_no_write_token() -> None:
+    """ci's comparison and preview's screenshots run the PR's program and pages: read-only
+    token, no secrets, no environment; forks and Dependabot get the comparison too."""
+    for name, job_id in (("ci", "visual"), ("preview", "snapshot")):
+        job = jobs(name)[job_id]
+        assert job["permissions"] == {"contents": "read"}, f"{name}/{job_id}"
+        assert "environment" not in job
+        assert not SECRET.search(yaml.safe_dump(job))
+        assert job["env"] == {"VISUAL_BROWSER": "google-chrome"}
+    assert jobs("ci")["visual"]["if"] == "github.event_name == 'pull_request'"
+
+
+def test_every_pr_gets_the_visual_comparison_in_its_summary_and_as_an_artifact() -> None:
+    steps_ = job_steps("ci", "visual")
+    (run,) = [s for s in steps_ if "codex-infra visual" in s.get("run", "")]
+    assert run["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert run["env"]["STACK"] == "pr-${{ github.event.pull_request.number }}"
+    script = run["run"]
+    assert 'codex-infra visual "$STACK" --base "$BASE_SHA" --output visual-report' in script
+    assert '--build "$WORKER_BUILD_COMMAND"' in script  # both revisions built alike
+    assert 'visual-report/summary.md >> "$GITHUB_STEP_SUMMARY"' in script
+    (upload,) = [s for s in steps_ if action(s) == "actions/upload-artifact"]
+    assert upload["with"] == {
+        "name": "visual-report",
+        "path": "visual-report",
+        "retention-days": 14,
+    }
+    (checkout,) = [s for s in steps_ if action(s) == "actions/checkout"]
+    assert checkout["with"]["fetch-depth"] == 0
+    assert "visual-report" in load("visual-comment")["jobs"]["comment"]["env"]["ARTIFACT"]
+
+
+def test_the_deployed_preview_is_snapshotted_into_its_comment() -> None:
+    preview = jobs("preview")
+    assert preview["snapshot"]["needs"] == "deploy"
+    (run,) = [s for s in job_steps("preview", "snapshot") if "codex-infra" in s.get("run", "")]
+    assert run["run"] == (
+        'uv run codex-infra snapshot "$STACK" --url "$WEB" --output preview-snapshots'
+    )
+    assert run["env"] == {"WEB": "${{ needs.deploy.outputs.web }}"}
+    (written,) = [s for s in preview["comment"]["steps"] if s.get("name") == "Write the comment"]
+    assert 'echo "<!-- codex-infra:preview-snapshots -->"' in written["run"]
+    assert 'echo "<!-- /codex-infra:preview-snapshots -->"' in written["run"]
+    (fill,) = [
+        s
+        for s in jobs("visual-comment")["comment"]["steps"]
+        if s.get("with", {}).get("section") == "preview-snapshots"
+    ]
+    assert fill["with"]["marker"] == "<!-- codex-infra:preview -->"
+    assert fill["with"]["create"] is False
+
+
+def _run_script(script: str, harness: str, env: dict[str, str], tmp_path: Path) -> Any:
+    """A github-script step's own script under Node, with a stub of its globals (`harness`
+    defines github, context and core; the script's calls land in `calls`)."""
+    node = shutil.which("node", path=str(_node_bin()))
+    assert node is not None
+    program = (
+        f"const calls = [];\n{harness}\n(async () => {{ {script}\n }})()"
+        ".then(() => process.stdout.write(JSON.stringify(calls)));\n"
+    )
+    result = subprocess.run(
+        [node, "-e", program],
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+        cwd=tmp_path,
+    )
+    return json.loads(result.stdout)
+
+
+def test_a_section_of_a_comment_is_filled_in_and_never_created(tmp_path: Path) -> None:
+    script = composite("sticky-comment")["runs"]["steps"][0]["with"]["script"]
+    (tmp_path / "body.md").write_text("#### Screenshots\n")
+    existing = (
+        "<!-- codex-infra:preview -->\n### Preview\n<!-- codex-infra:preview-snapshots -->\n"
+        "Screenshots of the preview: being published.\n<!-- /codex-infra:preview-snapshots -->"
+        "\nClosing the PR destroys the preview."
+    )
+
+    def harness(comments: str) -> str:
+        return (
+            f"const github = {{paginate: async () => {comments}, rest: {{issues: {{"
+            "listComments: null, updateComment: async (a) => calls.push(a),"
+            "createComment: async (a) => calls.push(a)}}};\n"
+            "const context = {repo: {}, payload: {}};\n"
+        )
+
+    env = {
+        "MARKER": "<!-- codex-infra:preview -->",
+        "BODY_FILE": str(tmp_path / "body.md"),
+        "FULL_TEXT_AT": "the job summary",
+        "CREATE": "false",
+        "ISSUE_NUMBER": "7",
+        "SECTION": "preview-snapshots",
+    }
+    mine = json.dumps([{"id": 3, "user": {"login": "github-actions[bot]"}, "body": existing}])
+    (call,) = _run_script(script, harness(mine), env, tmp_path)
+    assert call["comment_id"] == 3
+    assert call["body"] == existing.replace(
+        "Screenshots of the preview: being published.", "#### Screenshots\n"
+    )
+    assert _run_script(script, harness("[]"), env, tmp_path) == []  # no comment: none made
+
+
+def test_the_images_branch_keeps_only_the_latest_run_of_open_prs(tmp_path: Path) -> None:
+    """The publishing script under Node, the Git Data API stubbed: one parentless commit with
+    this run's images and the other open PRs' folders; a closed PR's and older runs are gone."""
+    (step,) = [
+        s
+        for s in jobs("visual-comment")["comment"]["steps"]
+        if s.get("name", "").startswith("Publish")
+    ]
+    publish = tmp_path / "publish"
+    (publish / "diffs").mkdir(parents=True)
+    (publish / "diffs" / "card-abc123.desktop.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (publish / ".published").write_text("")
+    harness = (
+        "const github = {paginate: async () => [{number: 7}, {number: 8}], rest: {"
+        "pulls: {list: null}, git: {"
+        "getRef: async () => ({data: {object: {sha: 'old'}}}),"
+        "getTree: async () => ({data: {tree: ["
+        "{path: 'pr-7', mode: '040000', type: 'tree', sha: 't7'},"
+        "{path: 'pr-8', mode: '040000', type: 'tree', sha: 't8'},"
+        "{path: 'pr-5', mode: '040000', type: 'tree', sha: 't5'}]}}),"
+        "createBlob: async (a) => { calls.push(['blob', a.encoding]); return {data: {sha: 'b1'}} },"
+        "createTree: async (a) => { calls.push(['tree', a.tree]); return {data: {sha: 'tree'}} },"
+        "createCommit: async (a) => {"
+        " calls.push(['commit', a.parents]); return {data: {sha: 'c'}} }"
+        ","
+        "updateRef: async (a) => { calls.push(['ref', a.ref, a.sha, a.force]); },"
+        "createRef: null}}};\n"
+        "const context = {repo: {}};\n"
+    )
+    env = {
+        "IMAGES_BRANCH": "codex-visual-images",
+        "NUMBER": "7",
+        "RUN_ID": "99",
+        "RUNNER_TEMP": str(tmp_path),
+    }
+    calls = _run_script(step["with"]["script"], harness, env, tmp_path)
+    assert calls == [
+        ["blob", "base64"],
+        [
+            "tree",
+            [
+                {"path": "pr-8", "mode": "040000", "type": "tree", "sha": "t8"},
+                {
+                    "path": "pr-7/99/diffs/card-abc123.desktop.png",
+                    "mode": "100644",
+                    "type": "blob",
+                    "sha": "b1",
+                },
+            ],
+        ],
+        ["commit", []],
+        ["ref", "heads/codex-visual-images", "c", True],
     ]

