@@ -31,8 +31,13 @@ def _branch_ids(world: World) -> list[str]:
 
 
 def test_a_change_to_the_providers_module_does_not_replace_the_branch(world: World) -> None:
-    stack = world.stack("pr-9")
-    assert stack.up().error is None
+    """With Hyperdrive on, whose config the cloudflare stand-in makes from the branch's string."""
+    stack = world.stack("pr-9", {"hyperdrive": "true"})
+    first = stack.up()
+    assert first.error is None, first.error
+    (config,) = world.cloudflare.hyperdrives(world.config("pr-9")["codex:cloudflareAccountId"])
+    assert config["name"] == "codex-preview-9"
+    assert config["origin"]["password"] == world.password
     before = _pickle(stack)
     assert len(base64.b64decode(before)) < BY_REFERENCE
     (branch_id,) = _branch_ids(world)
