@@ -756,15 +756,16 @@ import base64, json, sys
 import dill
 provider = dill.loads(base64.b64decode(sys.argv[1]))
 result = provider.create(json.loads(sys.argv[2]))
-print(json.dumps({"id": result.id, "outs": result.outs}))
+print(json.dumps({"class": type(provider).__module__ + "." + type(provider).__name__,
+                  "id": result.id, "outs": result.outs}))
 """
+# A provider as stacks that exist hold it in their state: serialized by the code before
+# `codex_infra/` took its layout (commit de2fb21), when the Neon client lived in `components/`.
+STATE_BLOB = REPO / "tests" / "data" / "neon-provider-before-layout.b64"
 
 
-def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> None:
-    blob = serialize_provider(NeonBranchProvider())
-
-    assert len(blob) < 200, "the provider must pickle by reference"
-    assert neon.api_key not in base64.b64decode(blob).decode("latin-1")
+def _create_in_a_fresh_process(neon: FakeNeon, blob: str) -> dict[str, Any]:
+    """What the engine's provider process does: unpickle the provider, then call it."""
     env = {"PATH": "/usr/bin:/bin", **neon.env()}
     env.update(FAST_ENV)
     run = subprocess.run(
@@ -778,9 +779,31 @@ def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> 
     )
 
     assert run.returncode == 0, run.stderr
-    result = json.loads(run.stdout)
-    assert result["id"] == branch_id_of(neon)
     assert neon.api_key not in run.stdout + run.stderr
+    result: dict[str, Any] = json.loads(run.stdout)
+    return result
+
+
+def test_serialized_provider_round_trips_without_credentials(neon: FakeNeon) -> None:
+    blob = serialize_provider(NeonBranchProvider())
+
+    assert len(blob) < 200, "the provider must pickle by reference"
+    assert neon.api_key not in base64.b64decode(blob).decode("latin-1")
+    result = _create_in_a_fresh_process(neon, blob)
+
+    assert result["id"] == branch_id_of(neon)
+
+
+def test_a_provider_serialized_before_the_layout_change_still_runs(neon: FakeNeon) -> None:
+    """Existing stacks name `components.neon_provider` in their state: that path keeps working."""
+    blob = STATE_BLOB.read_text().strip()
+    assert b"components.neon_provider" in base64.b64decode(blob)
+
+    result = _create_in_a_fresh_process(neon, blob)
+
+    assert result["class"] == "components.neon_provider.NeonBranchProvider"
+    assert result["id"] == branch_id_of(neon)
+    assert result["outs"]["branch_name"] == PREVIEW
 
 
 def test_every_error_type_is_a_neon_error() -> None:
