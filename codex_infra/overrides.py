@@ -11,9 +11,9 @@ from typing import Any
 
 import click
 
-from codex_infra.engine import ENGINE_LOG
-from codex_infra.errors import fail, redact
-from codex_infra.plan import secret_pieces
+from codex_infra.engine.mock import ENGINE_LOG
+from codex_infra.engine.plan import secret_pieces
+from codex_infra.errors import UsageError, redact
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def assignments(pairs: Iterable[str], option: str) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip() or key != key.strip():
             shown = "" if option == "--secret" else f" {pair!r}"
-            raise fail(f"{option}{shown}: expected KEY=VALUE with a non-empty key")
+            raise UsageError(f"{option}{shown}: expected KEY=VALUE with a non-empty key")
         values[key] = value
     return values
 

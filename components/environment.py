@@ -32,7 +32,7 @@ class EnvironmentArgs:
     origin: Mapping[str, str] = field(default_factory=dict[str, str])
 
 
-def _plain(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindingArgs:
+def _plain_text(name: str, text: pulumi.Input[str]) -> cloudflare.WorkersScriptBindingArgs:
     return cloudflare.WorkersScriptBindingArgs(name=name, type="plain_text", text=text)
 
 
@@ -178,7 +178,7 @@ class Environment(pulumi.ComponentResource):
                     compatibility_flags=workers.compatibility_flags,
                     head_sampling_rate=settings.observability.head_sampling_rate,
                     bindings=[
-                        _plain("ENVIRONMENT", stage.kind.value),
+                        _plain_text("ENVIRONMENT", stage.kind.value),
                         *database,
                         *bindings,
                     ],

@@ -2,7 +2,7 @@
 
 The provider object holds no state: dill pickles it into the Pulumi state by reference,
 and the engine's provider process imports this module again later. Credentials and
-timeouts therefore come from the environment on every call (see `NeonSettings`).
+timeouts therefore come from the environment on every call (see `NeonApiSettings`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pulumi.dynamic import (
 )
 from pulumi.runtime.rpc import UNKNOWN
 
-from components.neon_api import (
+from codex_infra.clients.neon import (
     Json,
     NeonClient,
     NeonConnectionError,
@@ -35,6 +35,7 @@ from components.neon_api import (
     NeonNotFoundError,
     with_retries,
 )
+from codex_infra.errors import CodexError
 
 log = logging.getLogger(__name__)
 
@@ -479,14 +480,15 @@ R = TypeVar("R")
 
 def _reported(call: Callable[P, R]) -> Callable[P, R]:
     """Pulumi's dynamic-provider host sends the engine the whole traceback of what a call raises
-    (about 40 lines of tenacity and httpx frames above our one-line message): a NeonError is
-    raised afresh here, without its frames or its cause, so the message is what the user reads."""
+    (about 40 lines of tenacity and httpx frames above our one-line message): an error of ours (a
+    NeonError, a missing NEON_API_KEY) is raised afresh here, without its frames or its cause, so
+    the message is what the user reads."""
 
     @functools.wraps(call)
     def entry(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return call(*args, **kwargs)
-        except NeonError as error:
+        except CodexError as error:
             raise error.with_traceback(None) from None
 
     return entry

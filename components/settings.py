@@ -35,6 +35,7 @@ from pydantic import (
 )
 from pydantic.alias_generators import to_camel, to_snake
 
+from codex_infra.errors import UsageError
 from components.bundle import Bundle, BundleError, check_assets, load_bundle
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
 from components.plans import CLOUDFLARE_PLANS, NEON_PLANS, CloudflareLimits, NeonLimits
@@ -73,9 +74,10 @@ def utc_today() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-class ConfigError(pulumi.RunError):
-    """One line naming the key at fault; RunError makes Pulumi print it without a traceback.
-    It quotes no value given as a secret, so whoever shows it need not redact it."""
+class ConfigError(pulumi.RunError, UsageError):
+    """One line naming the key at fault; RunError makes Pulumi print it without a traceback, and
+    codex-infra as a usage mistake. It quotes no value given as a secret, so whoever shows it need
+    not redact it."""
 
     quotes_no_secret = True
 
@@ -528,7 +530,7 @@ def got(value: Any, key: str, secret: frozenset[str]) -> str:
     return f" (got {shown if len(shown) <= 60 else shown[:59] + '…'})"
 
 
-def _one_line(err: ValidationError, secret: frozenset[str]) -> str:
+def _message(err: ValidationError, secret: frozenset[str]) -> str:
     """pydantic's messages and ours state the rule, not the value (pydantic keeps the input
     apart); a plain value is added after. Inside a secret (structured) value, a key nobody knows
     is the value's too: not shown. (An error of a whole concern has no location: its message
@@ -546,6 +548,11 @@ def _one_line(err: ValidationError, secret: frozenset[str]) -> str:
     return "; ".join(parts)
 
 
+def _bare(secret_keys: frozenset[str]) -> frozenset[str]:
+    """Bare keys of the values given as secrets."""
+    return frozenset(k.partition(":")[2] for k in secret_keys if k.startswith(f"{NAMESPACE}:"))
+
+
 def _validate(
     model: type[C],
     raw: dict[type[_Concern], dict[str, Any]],
@@ -555,7 +562,7 @@ def _validate(
     try:
         return model.model_validate(raw[model], context=context)
     except ValidationError as err:
-        raise ConfigError(_one_line(err, secret)) from None
+        raise ConfigError(_message(err, secret)) from None
 
 
 def load_settings(
@@ -585,8 +592,7 @@ def load_settings(
             )
         raw[concern][key] = _decode(value)
     context = _Context(stage, root)
-    # Bare keys of the values given as secrets.
-    secret = frozenset(k.partition(":")[2] for k in secret_keys if k.startswith(f"{NAMESPACE}:"))
+    secret = _bare(secret_keys)
 
     def validate(model: type[C]) -> C:
         return _validate(model, raw, context, secret)
@@ -617,14 +623,28 @@ def load_settings(
     return settings
 
 
-def load_visual(config: Mapping[str, str]) -> VisualSettings:
-    """Visual review's keys alone, as this model reads them: `codex-infra visual` reads the base
-    revision's pages from its config with it, whatever that revision's program looks like."""
-    keys = {f"{NAMESPACE}:{key}": key for key, model in _OWNER.items() if model is VisualSettings}
+def load_concern(
+    model: type[C],
+    config: Mapping[str, str],
+    stack: str | None = None,
+    root: Path | None = None,
+    secret_keys: frozenset[str] = frozenset(),
+) -> C:
+    """One concern's keys alone (values as the engine hands them over), validated as the program
+    validates them: for a command that needs one concern of a stack (the reaper its Neon project,
+    `codex-infra visual` the base revision's pages) without the bundles or secrets of the others.
+    A concern whose rules depend on the stage or on files needs `stack` and `root`."""
+    keys = {f"{NAMESPACE}:{key}": key for key, owner in _OWNER.items() if owner is model}
     raw: dict[type[_Concern], dict[str, Any]] = {
-        VisualSettings: {keys[k]: _decode(v) for k, v in config.items() if k in keys}
+        model: {keys[k]: _decode(v) for k, v in config.items() if k in keys}
     }
-    return _validate(VisualSettings, raw, None, frozenset())
+    context = None
+    if stack is not None:
+        try:
+            context = _Context(parse_stack(stack), root or Path.cwd())
+        except NamingError as err:
+            raise ConfigError(str(err)) from None
+    return _validate(model, raw, context, _bare(secret_keys))
 
 
 def _plan_named(plan: str | object, key: str, secret: frozenset[str]) -> str:

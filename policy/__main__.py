@@ -1,9 +1,10 @@
 """CrossGuard's entry point. Constructing `PolicyPack` starts the analyzer's gRPC server and never
-returns, so everything worth testing lives in `codex_infra.policies`; this file only names it."""
+returns, so everything worth testing lives in `codex_infra.review.policies`; this file only names
+it."""
 
 from pulumi_policy import EnforcementLevel, PolicyPack
 
-from codex_infra.policies import PACK_DESCRIPTION, PACK_NAME, crossguard_policies
+from codex_infra.review.policies import PACK_DESCRIPTION, PACK_NAME, crossguard_policies
 
 PolicyPack(
     name=PACK_NAME,

@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from codex_infra.engine import SCRIPT
-from codex_infra.plan import plan_stack
+from codex_infra.engine.mock import SCRIPT
+from codex_infra.engine.plan import plan_stack
 from tests.cloudflare_fake import FakeCloudflare
 from tests.project import temporary_project
 

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from codex_infra.engine import load_stack_config  # noqa: E402
+from codex_infra.engine.config import load_stack_config  # noqa: E402
 from codex_infra.local import environment  # noqa: E402
 from codex_infra.local.state import STATE_ENV  # noqa: E402
 from codex_infra.visual.browser import chromium  # noqa: E402

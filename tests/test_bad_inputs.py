@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
-from codex_infra.engine import StackConfigError, load_stack_config
+from codex_infra.engine.config import StackConfigError, load_stack_config
 from components.bundle import publishable_assets
 from tests.conftest import copy_project
 

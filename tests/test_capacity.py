@@ -11,9 +11,20 @@ from collections.abc import Generator
 import pytest
 from click.testing import CliRunner, Result
 
-from codex_infra import capacity as capacity_module
-from codex_infra.capacity import NO_ROOM, Resource, Survey, limits, survey, tightest
 from codex_infra.cli import main
+from codex_infra.operations import capacity as capacity_module
+from codex_infra.operations.capacity import (
+    NO_ROOM,
+    Counts,
+    Resource,
+    Survey,
+    assess,
+    count_in_use,
+    limits,
+    survey,
+    tightest,
+)
+from codex_infra.operations.reap import Thing
 from codex_infra.overrides import Overrides
 from components.plans import CLOUDFLARE_PLANS, NEON_PLANS, CloudflareLimits, NeonLimits
 from tests.cloudflare_fake import FakeCloudflare, fake_cloudflare
@@ -195,6 +206,62 @@ def test_explicit_numbers_count_like_a_plan() -> None:
     rows = limits(neon, CloudflareLimits(workers_per_account=30), found.taken, found.per_preview)
     assert [r.resource for r in rows] == [Resource.BRANCHES, Resource.SCRIPTS]
     assert (tightest(rows).fit, tightest(rows).resource) == (9, Resource.SCRIPTS)  # (30-3)/3
+
+
+# What is in use, and whether a new preview fits: over stand-ins for Neon and Cloudflare --------
+
+
+class Accounts:
+    """A Neon project's branches and a Cloudflare account's scripts, in memory."""
+
+    def __init__(self, branches: dict[str, str | None], scripts: list[str]) -> None:
+        self.branches = branches  # name -> parent id (None: a root branch)
+        self.scripts = scripts
+        self.asked: list[str] = []
+
+    def list_branches(self, project_id: str) -> list[dict[str, object]]:
+        self.asked.append(f"branches of {project_id}")
+        return [{"id": n, "name": n, "parent_id": p} for n, p in self.branches.items()]
+
+    def script_names(self, account_id: str) -> list[str]:
+        self.asked.append(f"scripts of {account_id}")
+        return list(self.scripts)
+
+
+def previews_in_use(*prs: int) -> Accounts:
+    branches: dict[str, str | None] = {"main": None, "staging": "main"}
+    branches.update({f"preview/pr-{pr}": "staging" for pr in prs})
+    return Accounts(branches, [*STAGING_SCRIPTS, *(s for pr in prs for s in preview_scripts(pr))])
+
+
+def test_in_use_counts_the_previews_project_and_account_only() -> None:
+    accounts = previews_in_use(4, 5)
+    in_use = count_in_use(surveyed(), accounts, accounts)
+    assert accounts.asked == [f"branches of {PROJECT}", f"scripts of {ACCOUNT}"]
+    assert in_use.counts == Counts(branches=4, root_branches=1, scripts=9)
+    assert (in_use.previews(Thing.BRANCH), in_use.previews(Thing.SCRIPT)) == (2, 6)
+
+
+def test_a_new_preview_is_refused_only_when_what_it_adds_does_not_fit() -> None:
+    found = surveyed("pr-9")
+    full = previews_in_use(*range(1, 9))  # 10 of 10 branches
+    text, refusal = assess(found, count_in_use(found, full, full), True, False, [])
+    assert text.endswith("pr-9 adds 1 Neon branch(es) and 3 Workers scripts: it does not fit.\n")
+    assert refusal is not None
+    assert refusal.startswith("no room for pr-9 (Neon branches: 10 in use + 1 > 10): run the")
+    again = previews_in_use(*range(2, 10))  # full, pr-9 among them: a redeploy adds nothing
+    text, refusal = assess(found, count_in_use(found, again, again), True, False, [])
+    assert text.endswith("pr-9 adds 0 Neon branch(es) and 0 Workers scripts: it fits.\n")
+    assert refusal is None
+
+
+def test_without_the_tokens_nothing_is_counted_or_refused() -> None:
+    text, refusal = assess(surveyed(), None, False, False, ["NEON_API_KEY"])
+    assert "In use now: not counted (NEON_API_KEY not set)." in text
+    assert refusal is None
+    document, refusal = assess(surveyed(), None, False, True, ["NEON_API_KEY"])
+    assert json.loads(document)["inUse"] is None
+    assert refusal is None
 
 
 # The command ---------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from codex_infra import check as check_module
 from codex_infra.cli import main
-from codex_infra.engine import Plan
-from codex_infra.policies import RULES
+from codex_infra.engine.mock import Plan
+from codex_infra.review import check as check_module
+from codex_infra.review.policies import RULES
 from tests.conftest import PROJECT_DIR, REPO
 from tests.test_policies import MUTATIONS, Mutation, Planned
 

@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
-from codex_infra.diff import (
+from codex_infra.engine.mock import SECRET
+from codex_infra.review.diff import (
     _WORKTREE_OWNER,
     DEFAULT_STACKS,
     _stack_diff,
@@ -25,7 +26,6 @@ from codex_infra.diff import (
     plan_in_subprocess,
     render_report,
 )
-from codex_infra.engine import SECRET
 from tests.conftest import copy_project
 
 # (file, before, after): each edit must still apply to the current code.
@@ -38,8 +38,8 @@ EDITS = (
     # A new binding on every script: an in-place update.
     (
         "components/environment.py",
-        '_plain("ENVIRONMENT", stage.kind.value),',
-        '_plain("ENVIRONMENT", stage.kind.value), _plain("RELEASE", "2"),',
+        '_plain_text("ENVIRONMENT", stage.kind.value),',
+        '_plain_text("ENVIRONMENT", stage.kind.value), _plain_text("RELEASE", "2"),',
     ),
     ("Pulumi.yaml", 'default: "2026-11-01"', 'default: "2026-10-15"'),
     # A secret that changes (the direct URL instead of the pooled one): shown only as changed.
@@ -302,7 +302,7 @@ def test_an_output_path_in_no_directory_fails_before_planning(
     def planned(*_: object) -> str:
         raise AssertionError("planned before checking --output")
 
-    monkeypatch.setattr("codex_infra.cli.diff_report", planned)
+    monkeypatch.setattr("codex_infra.review.diff.diff_report", planned)
     error = one_line_error(diff(repo[0], "HEAD", "--output", "/nonexistent/dir/x.md"))
     assert error == (
         "codex-infra: error: --output /nonexistent/dir/x.md: /nonexistent/dir is not a"

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
-from codex_infra.engine import ENGINE_LOG, SECRET, Plan
+from codex_infra.engine.mock import ENGINE_LOG, SECRET, Plan
 from codex_infra.errors import WITHHELD
 from tests.conftest import PROJECT_DIR, copy_project
 

@@ -1,5 +1,6 @@
-"""The HTTP piece shared by the Neon, GitHub and Cloudflare clients: Retry-After parsing, base
-URLs checked before any request, and which failures are retried."""
+"""The HTTP piece shared by our Neon and GitHub clients (the Cloudflare SDK has its own):
+Retry-After parsing, credentials and base URLs checked before any request, and which failures
+are retried."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from email.utils import format_datetime
 import httpx
 import pytest
 
-from codex_infra.rest import ApiError, RestClient
-from components.http import BaseUrlError, Retry, base_url, retry_after
+from codex_infra.clients.github import GitHubClient, GitHubError
+from codex_infra.clients.http import Retry, base_url, retry_after, token
+from codex_infra.errors import UsageError
 
 
 @pytest.mark.parametrize(
@@ -42,7 +44,12 @@ def test_retry_after_as_an_http_date() -> None:
     ],
 )
 def test_a_base_url_is_kept_without_its_trailing_slash(value: str, url: str) -> None:
-    assert base_url(value, "X_URL") == url
+    assert base_url(value, "https://default.example/v1", "X_URL") == url
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_a_blank_base_url_is_the_default(value: str) -> None:
+    assert base_url(value, "https://default.example/v1/", "X_URL") == "https://default.example/v1"
 
 
 @pytest.mark.parametrize(
@@ -57,14 +64,21 @@ def test_a_base_url_is_kept_without_its_trailing_slash(value: str, url: str) -> 
     ],
 )
 def test_a_base_url_no_request_could_reach_is_refused_naming_its_variable(value: str) -> None:
-    with pytest.raises(BaseUrlError, match=r"^X_URL must be an http\(s\) URL with a host"):
-        base_url(value, "X_URL")
+    with pytest.raises(UsageError, match=r"^X_URL must be an http\(s\) URL with a host"):
+        base_url(value, "https://default.example/v1", "X_URL")
 
 
 def test_a_base_url_with_credentials_is_refused_without_them() -> None:
-    with pytest.raises(BaseUrlError) as raised:
-        base_url("https://user:hunter2@h.example", "X_URL")
+    with pytest.raises(UsageError) as raised:
+        base_url("https://user:hunter2@h.example", "https://default.example/v1", "X_URL")
     assert "hunter2" not in str(raised.value)
+
+
+@pytest.mark.parametrize("env", [{}, {"X_TOKEN": ""}, {"X_TOKEN": " \n"}])
+def test_a_missing_token_is_the_callers_mistake_naming_its_variable(env: dict[str, str]) -> None:
+    with pytest.raises(UsageError, match=r"^X_TOKEN is not set \(for X\)$"):
+        token("X_TOKEN", env, " (for X)")
+    assert token("X_TOKEN", {"X_TOKEN": " t0ken "}) == "t0ken"
 
 
 FAST = Retry(attempts=4, base_seconds=0.001, max_wait_seconds=0.01)
@@ -88,11 +102,11 @@ def test_only_what_can_succeed_on_retry_is_retried(error: Exception, attempts: i
         tried.append(request)
         raise error
 
-    client = RestClient(
-        "Test", "http://api.example", "t", retry=FAST, transport=httpx.MockTransport(fail)
+    client = GitHubClient(
+        "http://api.example", "t", retry=FAST, transport=httpx.MockTransport(fail)
     )
-    with client, pytest.raises(ApiError) as raised:
+    with client, pytest.raises(GitHubError) as raised:
         client.send("GET", "/things")
     assert len(tried) == attempts
     assert raised.value.transient == (attempts > 1)
-    assert str(raised.value).count("Test API GET /things") == 1
+    assert str(raised.value).count("GitHub API GET /things") == 1

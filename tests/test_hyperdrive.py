@@ -12,19 +12,17 @@ from typing import Any
 import pytest
 from pulumi.runtime.sync_await import _sync_await
 
-from codex_infra.engine import (
+from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.mock import (
     HYPERDRIVE,
     SCRIPT,
     SECRET,
     Plan,
     PlannedResource,
-    load_stack_config,
     run_program,
-    with_overrides,
-    with_placeholder_secrets,
 )
-from codex_infra.plan import PLAN_EPOCH
-from codex_infra.policies import Topology, evaluate, from_plan
+from codex_infra.engine.plan import PLAN_EPOCH
+from codex_infra.review.policies import Topology, evaluate, from_plan
 from components.hyperdrive import Origin, OriginError
 from components.settings import ConfigError, load_settings
 from tests.conftest import PROJECT_DIR

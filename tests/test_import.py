@@ -16,10 +16,10 @@ import pulumi_cloudflare
 import pytest
 from click.testing import CliRunner, Result
 
-from codex_infra import importer
 from codex_infra.cli import main
-from codex_infra.cloudflare_api import client_from_env
-from codex_infra.engine import (
+from codex_infra.clients.cloudflare import WorkersDomain, client_from_env
+from codex_infra.engine.config import load_stack_config
+from codex_infra.engine.mock import (
     COMMAND,
     DOMAIN,
     NEON_BRANCH,
@@ -28,10 +28,10 @@ from codex_infra.engine import (
     SUBDOMAIN,
     Plan,
     PlannedResource,
-    UnknownInputError,
-    load_stack_config,
 )
-from codex_infra.importer import CustomDomain, ImportFile, ImportFileError, import_file
+from codex_infra.errors import FaultError, UsageError
+from codex_infra.operations import importer
+from codex_infra.operations.importer import ImportFile, import_file
 from tests.cloudflare_fake import DEFAULT_TOKEN, FakeCloudflare, fake_cloudflare
 from tests.conftest import PROJECT_DIR
 
@@ -67,7 +67,7 @@ def domains_of(plan: Plan) -> dict[str, PlannedResource]:
 def engine_urn(plan: Plan, resource: PlannedResource) -> str:
     """The URN `pulumi up` gives a resource the program registers (deploy.generateURN): its
     parents' types, outermost first, the stack's left out. (The SDK's mock engine keeps only the
-    nearest parent's type, and the stack's: codex_infra.engine gives the engine's instead.)"""
+    nearest parent's type, and the stack's: codex_infra.engine.mock gives the engine's instead.)"""
     by_urn = {r.urn: r for r in plan.resources}
     types: list[str] = []
     current: PlannedResource | None = resource
@@ -123,14 +123,14 @@ class Holding:
     """An account as a test says it is."""
 
     scripts: set[tuple[str, str]] = field(default_factory=set[tuple[str, str]])
-    domains: dict[tuple[str, str], CustomDomain] = field(
-        default_factory=dict[tuple[str, str], CustomDomain]
+    domains: dict[tuple[str, str], WorkersDomain] = field(
+        default_factory=dict[tuple[str, str], WorkersDomain]
     )
 
     def has_script(self, account_id: str, script_name: str) -> bool:
         return (account_id, script_name) in self.scripts
 
-    def custom_domain(self, account_id: str, hostname: str) -> CustomDomain | None:
+    def custom_domain(self, account_id: str, hostname: str) -> WorkersDomain | None:
         return self.domains.get((account_id, hostname))
 
 
@@ -139,7 +139,7 @@ def everything(plan: Plan) -> Holding:
     return Holding(
         {(r.inputs["accountId"], r.inputs["scriptName"]) for r in plan.of_type(SCRIPT)},
         {
-            (r.inputs["accountId"], host): CustomDomain(
+            (r.inputs["accountId"], host): WorkersDomain(
                 f"{index:032x}", r.inputs["service"], r.inputs["zoneId"]
             )
             for index, (host, r) in enumerate(sorted(domains_of(plan).items()), 1)
@@ -257,7 +257,7 @@ def test_a_missing_domain_is_left_out_pointing_at_100117(planned: Planned) -> No
 def test_a_domain_routed_elsewhere_is_imported_and_the_difference_said(planned: Planned) -> None:
     plan, _ = planned("production")
     holding = everything(plan)
-    holding.domains[(ACCOUNT, HOSTNAMES["web"])] = CustomDomain("d" * 32, "codex-web", "z" * 32)
+    holding.domains[(ACCOUNT, HOSTNAMES["web"])] = WorkersDomain("d" * 32, "codex-web", "z" * 32)
     built = import_file(plan, holding)
     (entry,) = [e for e in built.entries if e.name == "codex-web-domain"]
     assert entry.id == f"{ACCOUNT}/{'d' * 32}"
@@ -278,7 +278,7 @@ def test_two_resources_of_one_name_cannot_be_told_apart() -> None:
         return PlannedResource(urn, SCRIPT, "same", None, True, False, False, (), {})
 
     plan = Plan("codex", "staging", [resource("urn:a"), resource("urn:b")])
-    with pytest.raises(ImportFileError, match="two resources named 'same'"):
+    with pytest.raises(FaultError, match="two resources named 'same'"):
         import_file(plan, Holding())
 
 
@@ -286,7 +286,7 @@ def test_an_input_unknown_before_a_deploy_is_refused() -> None:
     script = PlannedResource(
         "urn:a", SCRIPT, "s", None, True, False, False, (), {"accountId": "[unknown]"}
     )
-    with pytest.raises(UnknownInputError, match="s: its accountId is not known before a deploy"):
+    with pytest.raises(UsageError, match="s: its accountId is not known before a deploy"):
         import_file(Plan("codex", "staging", [script]), Holding())
 
 

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from codex_infra.engine import HYPERDRIVE, PROJECT, SCRIPT, Plan, PlannedResource
+from codex_infra.engine.config import PROJECT
+from codex_infra.engine.mock import HYPERDRIVE, SCRIPT, Plan, PlannedResource
+from codex_infra.engine.plan import run_stack
 from codex_infra.local.cloud import Blueprint, LocalCloud
 from codex_infra.local.environment import _choose_ports, env_name, environment_variables
 from codex_infra.local.postgres import HOST, Endpoint, database_name
 from codex_infra.local.state import LOOPBACK, LocalError
 from codex_infra.local.workers import miniflare_options
-from codex_infra.plan import run_stack
 from components.environment import only_its_environment
 from tests.conftest import PROJECT_DIR, copy_project
 

@@ -26,7 +26,7 @@ import psutil
 import psycopg
 import pytest
 
-from codex_infra.engine import SCRIPT
+from codex_infra.engine.mock import SCRIPT
 from codex_infra.local import environment, neon
 from codex_infra.local.cli import _neon_lines
 from codex_infra.local.cloud import Blueprint

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from components.neon_api import NeonClient
+from codex_infra.clients.neon import NeonClient
 from components.neon_provider import NeonBranchProvider
 
 pytestmark = [

@@ -24,16 +24,16 @@ from neon_fake import DEFAULT_API_KEY, FAST_ENV, FakeNeon, fake_neon
 from pulumi.dynamic.dynamic import serialize_provider
 from pulumi.runtime.rpc import UNKNOWN
 
-from components.neon_api import (
+from codex_infra.clients.neon import (
+    NeonApiSettings,
     NeonAuthError,
     NeonClient,
-    NeonConfigError,
     NeonError,
     NeonHTTPError,
     NeonOperationError,
-    NeonSettings,
     NeonUnavailableError,
 )
+from codex_infra.errors import UsageError
 from components.neon_provider import (
     OUTPUT_KEYS,
     NeonBranchError,
@@ -457,7 +457,7 @@ def test_a_neon_error_leaves_the_provider_as_its_one_line(neon: FakeNeon) -> Non
         sent = traceback.format_exc()
 
     lines = sent.strip().splitlines()
-    assert lines[-1].startswith("components.neon_api.NeonUnavailableError: ")
+    assert lines[-1].startswith("codex_infra.clients.neon.NeonUnavailableError: ")
     assert "Neon API GET /projects/proj-test-1/branches failed with HTTP 503" in lines[-1]
     # This test's frame (the host's, there), then the provider's entry point, and no other.
     frames = [line for line in lines if line.startswith("  File ")]
@@ -592,7 +592,7 @@ def test_missing_key_fails_before_any_request(
 ) -> None:
     monkeypatch.delenv("NEON_API_KEY")
 
-    with pytest.raises(NeonConfigError, match="NEON_API_KEY is not set"):
+    with pytest.raises(UsageError, match="NEON_API_KEY is not set"):
         NeonBranchProvider().create(props())
 
     assert neon.requests == []
@@ -842,12 +842,12 @@ def test_retry_after_as_an_http_date_is_honoured(neon: FakeNeon) -> None:
 
 
 def test_settings_hide_the_key_and_reject_bad_numbers() -> None:
-    settings = NeonSettings.from_env({"NEON_API_KEY": DEFAULT_API_KEY})
+    settings = NeonApiSettings.from_env({"NEON_API_KEY": DEFAULT_API_KEY})
 
     assert DEFAULT_API_KEY not in repr(settings)
     assert settings.api_host == "https://console.neon.tech/api/v2"
-    with pytest.raises(NeonConfigError, match="NEON_OPERATION_TIMEOUT must be a number"):
-        NeonSettings.from_env({"NEON_API_KEY": "k", "NEON_OPERATION_TIMEOUT": "soon"})
+    with pytest.raises(UsageError, match="NEON_OPERATION_TIMEOUT must be a number"):
+        NeonApiSettings.from_env({"NEON_API_KEY": "k", "NEON_OPERATION_TIMEOUT": "soon"})
 
 
 def test_a_schema_only_preview_is_created_so_and_adopted_on_a_rerun(neon: FakeNeon) -> None:
@@ -968,7 +968,7 @@ def test_a_bad_neon_api_host_is_refused_before_any_request(
     monkeypatch.setenv("NEON_API_KEY", DEFAULT_API_KEY)
     monkeypatch.setenv("NEON_API_HOST", "not-a-url")
     started = time.monotonic()
-    with pytest.raises(NeonConfigError) as raised:
+    with pytest.raises(UsageError) as raised:
         NeonBranchProvider().create(props())
     assert time.monotonic() - started < 1
     assert str(raised.value) == (

@@ -19,10 +19,10 @@ from google.protobuf import struct_pb2
 from pulumi.runtime import proto
 from pulumi_policy.policy import _PolicyAnalyzerServicer
 
-from codex_infra import policies
-from codex_infra.engine import DOMAIN, ROUTE, SECRET, Plan, PlannedResource
-from codex_infra.plan import PLAN_EPOCH
-from codex_infra.policies import (
+from codex_infra.engine.mock import DOMAIN, ROUTE, SECRET, Plan, PlannedResource
+from codex_infra.engine.plan import PLAN_EPOCH
+from codex_infra.review import policies
+from codex_infra.review.policies import (
     PACK_NAME,
     RULES,
     UNKNOWN,

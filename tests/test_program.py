@@ -14,17 +14,15 @@ import pytest
 from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.sync_await import _sync_await
 
-from codex_infra.engine import (
+from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.mock import (
     SECRET,
     Placeholders,
     Plan,
     PlannedResource,
-    load_stack_config,
     run_program,
-    with_overrides,
-    with_placeholder_secrets,
 )
-from codex_infra.plan import PLAN_EPOCH
+from codex_infra.engine.plan import PLAN_EPOCH
 from components.bundle import hash_tree, sha256_file, stage_assets
 from components.environment import (
     deploy_origin,

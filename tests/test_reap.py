@@ -1,9 +1,10 @@
 """The reaper: its decision table, the refusal of non-preview names, each real client
 against a fake of its service, and `codex-infra reap --apply` end to end.
 
-The Neon side runs over real HTTP against the spec-validating fake Neon; stacks, PRs and
-Workers are in-memory fakes of the reaper's interfaces, and the real GitHub, Cloudflare and
-Pulumi clients are checked request by request on their own.
+The Neon side runs over real HTTP against the spec-validating fake Neon, and Cloudflare's against
+the fake that answers only what the official SDK's models accept; stacks, PRs and Workers are
+in-memory fakes of the reaper's interfaces in the end-to-end runs, and the real GitHub, Cloudflare
+and Pulumi clients are checked request by request on their own.
 """
 
 from __future__ import annotations
@@ -21,17 +22,21 @@ import pytest
 from click.testing import CliRunner
 from neon_fake import FakeNeon, fake_neon
 
-from codex_infra.reap import (
+from codex_infra.clients.cloudflare import CloudflareError, WorkersApi
+from codex_infra.clients.github import GitHubClient, GitHubError
+from codex_infra.clients.http import Retry
+from codex_infra.clients.neon import NeonClient
+from codex_infra.errors import FaultError
+from codex_infra.operations.reap import (
     CloudflareScripts,
     Decision,
     GitHubPulls,
     Inventory,
     NeonPreviewBranches,
+    PreviewHome,
     PulumiStacks,
-    ReapError,
     Services,
     StackInfo,
-    Target,
     Thing,
     Verdict,
     decide,
@@ -40,9 +45,8 @@ from codex_infra.reap import (
     reap,
     render,
 )
-from codex_infra.rest import ApiError, RestClient, Retry
 from components.naming import Kind, Role, Stage
-from components.neon_api import NeonClient
+from tests.cloudflare_fake import FakeCloudflare, fake_cloudflare
 from tests.conftest import PROJECT_DIR
 
 PROJECT = "proj-reap-1"
@@ -220,14 +224,12 @@ class FakeApi:
     handler: Callable[[httpx.Request], httpx.Response]
     requests: list[httpx.Request] = field(default_factory=list[httpx.Request])
 
-    def client(self, service: str, base_url: str) -> RestClient:
+    def client(self, base_url: str) -> GitHubClient:
         def record(request: httpx.Request) -> httpx.Response:
             self.requests.append(request)
             return self.handler(request)
 
-        return RestClient(
-            service, base_url, TOKEN, retry=FAST, transport=httpx.MockTransport(record)
-        )
+        return GitHubClient(base_url, TOKEN, retry=FAST, transport=httpx.MockTransport(record))
 
 
 def test_github_open_prs_follow_every_page() -> None:
@@ -241,7 +243,7 @@ def test_github_open_prs_follow_every_page() -> None:
         )
 
     api = FakeApi(answer)
-    with api.client("GitHub", "https://api.github.com") as http:
+    with api.client("https://api.github.com") as http:
         assert GitHubPulls(http, "acme/codex").open_numbers() == {1, 2, 3}
     assert [str(r.url) for r in api.requests] == [
         "https://api.github.com/repos/acme/codex/pulls?state=open&per_page=100",
@@ -257,8 +259,8 @@ def test_github_token_is_never_sent_to_another_host() -> None:
         )
     )
     with (
-        api.client("GitHub", "https://api.github.com") as http,
-        pytest.raises(ApiError, match=r"refusing to follow a link to evil\.example"),
+        api.client("https://api.github.com") as http,
+        pytest.raises(GitHubError, match=r"refusing to follow a link to evil\.example"),
     ):
         GitHubPulls(http, "acme/codex").open_numbers()
     assert len(api.requests) == 1
@@ -267,12 +269,12 @@ def test_github_token_is_never_sent_to_another_host() -> None:
 def test_transient_failures_are_retried_and_errors_are_one_clean_line() -> None:
     answers = iter([httpx.Response(503, text="busy"), httpx.Response(200, json=[{"number": 4}])])
     api = FakeApi(lambda _: next(answers))
-    with api.client("GitHub", "https://api.github.com") as http:
+    with api.client("https://api.github.com") as http:
         assert GitHubPulls(http, "acme/codex").open_numbers() == {4}
     assert len(api.requests) == 2
 
     api = FakeApi(lambda _: httpx.Response(401, json={"message": "Bad credentials"}))
-    with api.client("GitHub", "https://api.github.com") as http, pytest.raises(ApiError) as error:
+    with api.client("https://api.github.com") as http, pytest.raises(GitHubError) as error:
         GitHubPulls(http, "acme/codex").open_numbers()
     assert str(error.value) == (
         "GitHub API GET /repos/acme/codex/pulls failed with HTTP 401: Bad credentials"
@@ -288,7 +290,7 @@ def test_retries_honour_retry_after_within_the_time_bound(
     )
     api = FakeApi(lambda _: next(answers))
     started = time.monotonic()
-    with api.client("GitHub", "https://api.github.com") as http:
+    with api.client("https://api.github.com") as http:
         assert GitHubPulls(http, "acme/codex").open_numbers() == set()
     assert time.monotonic() - started >= 0.3  # not FAST's 0.01 s backoff
     assert "HTTP 429" in caplog.text
@@ -297,72 +299,60 @@ def test_retries_honour_retry_after_within_the_time_bound(
 
     # A wait longer than the whole call may take gives up at once with the service's answer.
     api = FakeApi(lambda _: httpx.Response(429, headers={"Retry-After": "3600"}, text="slow down"))
-    with api.client("GitHub", "https://api.github.com") as http, pytest.raises(ApiError) as error:
+    with api.client("https://api.github.com") as http, pytest.raises(GitHubError) as error:
         GitHubPulls(http, "acme/codex").open_numbers()
     assert str(error.value).endswith("failed with HTTP 429: slow down")
     assert len(api.requests) == 1
     assert TOKEN not in caplog.text
 
 
-def cloudflare_answer(scripts: list[str]) -> Callable[[httpx.Request], httpx.Response]:
-    """List and delete like Cloudflare: an envelope, 404 with error 10007 for a missing one."""
-    prefix = f"/client/v4/accounts/{ACCOUNT}/workers/scripts"
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        envelope: dict[str, Any] = {"success": True, "errors": [], "messages": []}
-        if request.method == "GET" and request.url.path == prefix:
-            return httpx.Response(200, json={**envelope, "result": [{"id": s} for s in scripts]})
-        name = request.url.path.removeprefix(prefix + "/")
-        if request.method == "DELETE" and name in scripts:
-            scripts.remove(name)
-            return httpx.Response(200, json={**envelope, "result": None})
-        error = {"code": 10007, "message": "workers.api.error.script_not_found"}
-        return httpx.Response(404, json={**envelope, "success": False, "errors": [error]})
-
-    return answer
+@pytest.fixture
+def cloudflare(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeCloudflare]:
+    with fake_cloudflare(monkeypatch) as fake:
+        fake.add_account(ACCOUNT)
+        yield fake
 
 
-def test_cloudflare_lists_and_deletes_scripts_without_force() -> None:
-    scripts = ["codex-web-preview-3", "codex-web-production"]
-    api = FakeApi(cloudflare_answer(scripts))
-    with api.client("Cloudflare", "https://api.cloudflare.com/client/v4") as http:
-        workers = CloudflareScripts(http, ACCOUNT)
-        assert workers.names() == ["codex-web-preview-3", "codex-web-production"]
-        assert workers.delete("codex-web-preview-3") is True
-        assert workers.delete("codex-web-preview-3") is False  # already gone: not a failure
-    assert scripts == ["codex-web-production"]
-    assert [(r.method, str(r.url)) for r in api.requests] == [
-        ("GET", f"https://api.cloudflare.com/client/v4/accounts/{ACCOUNT}/workers/scripts"),
-        (
-            "DELETE",
-            f"https://api.cloudflare.com/client/v4/accounts/{ACCOUNT}/workers/scripts/codex-web-preview-3",
-        ),
-        (
-            "DELETE",
-            f"https://api.cloudflare.com/client/v4/accounts/{ACCOUNT}/workers/scripts/codex-web-preview-3",
-        ),
+def scripts_of(account: str = ACCOUNT) -> CloudflareScripts:
+    return CloudflareScripts(WorkersApi.from_env(), account)
+
+
+def test_cloudflare_lists_and_deletes_scripts_without_force(cloudflare: FakeCloudflare) -> None:
+    for name in ("codex-web-preview-3", "codex-web-production"):
+        cloudflare.add_script(ACCOUNT, name)
+    workers = scripts_of()
+    assert workers.names() == ["codex-web-preview-3", "codex-web-production"]
+    assert workers.delete("codex-web-preview-3") is True
+    assert workers.delete("codex-web-preview-3") is False  # already gone: not a failure
+    assert cloudflare.script_names(ACCOUNT) == ["codex-web-production"]
+    assert [(c.method, c.path, c.query) for c in cloudflare.requests] == [
+        ("GET", f"/accounts/{ACCOUNT}/workers/scripts", {}),
+        ("DELETE", f"/accounts/{ACCOUNT}/workers/scripts/codex-web-preview-3", {}),
+        ("DELETE", f"/accounts/{ACCOUNT}/workers/scripts/codex-web-preview-3", {}),
     ]
 
 
-def test_cloudflare_success_false_is_a_failure_even_with_200() -> None:
-    body = {"success": False, "errors": [{"code": 10000, "message": "Authentication error"}]}
-    api = FakeApi(lambda _: httpx.Response(200, json=body))
-    with (
-        api.client("Cloudflare", "https://api.cloudflare.com/client/v4") as http,
-        pytest.raises(ApiError, match="Authentication error"),
-    ):
-        CloudflareScripts(http, ACCOUNT).names()
+def test_a_cloudflare_refusal_is_a_failure_naming_the_call(cloudflare: FakeCloudflare) -> None:
+    """(The hand-written client also took a 200 with `success: false` as a failure; the SDK, the
+    contract, reads the status, and the fake refuses to send such an answer.)"""
+    cloudflare.fail("GET", r"/workers/scripts$", 403, 10000, "Authentication error")
+    with pytest.raises(CloudflareError, match="Authentication error") as raised:
+        scripts_of().names()
+    assert str(raised.value) == (
+        f"Cloudflare API GET /client/v4/accounts/{ACCOUNT}/workers/scripts (list the Workers"
+        f" scripts of account {ACCOUNT}) failed with HTTP 403: 10000 Authentication error"
+    )
 
 
 @pytest.mark.parametrize("name", NOT_PREVIEW[Thing.SCRIPT])
-def test_cloudflare_delete_refuses_a_name_that_is_not_a_previews(name: str) -> None:
-    api = FakeApi(cloudflare_answer([name]))
-    with (
-        api.client("Cloudflare", "https://api.cloudflare.com/client/v4") as http,
-        pytest.raises(ReapError, match="not a preview name"),
-    ):
-        CloudflareScripts(http, ACCOUNT).delete(name)
-    assert api.requests == []
+def test_cloudflare_delete_refuses_a_name_that_is_not_a_previews(
+    cloudflare: FakeCloudflare, name: str
+) -> None:
+    cloudflare.add_script(ACCOUNT, name)
+    with pytest.raises(FaultError, match="not a preview name"):
+        scripts_of().delete(name)
+    assert cloudflare.requests == []
+    assert cloudflare.script_names(ACCOUNT) == [name]
 
 
 @dataclass
@@ -396,7 +386,7 @@ def test_pulumi_stack_ls_failure_stops_with_its_message() -> None:
     runner = FakeRunner(
         {"stack": (255, "", "warning: x\nerror: PULUMI_ACCESS_TOKEN must be set\n")}
     )
-    with pytest.raises(ReapError, match="exit 255\\): error: PULUMI_ACCESS_TOKEN must be set"):
+    with pytest.raises(FaultError, match="exit 255\\): error: PULUMI_ACCESS_TOKEN must be set"):
         PulumiStacks(runner).names()
 
 
@@ -418,14 +408,14 @@ def test_pulumi_destroy_refreshes_and_removes_the_stack() -> None:
             False,
         )
     ]
-    with pytest.raises(ReapError, match="pulumi destroy --stack pr-4 failed \\(exit 1\\)"):
+    with pytest.raises(FaultError, match="pulumi destroy --stack pr-4 failed \\(exit 1\\)"):
         PulumiStacks(FakeRunner({"destroy": (1, "", "")})).destroy("pr-4")
 
 
 @pytest.mark.parametrize("name", NOT_PREVIEW[Thing.STACK])
 def test_pulumi_destroy_refuses_a_stack_that_is_not_a_preview(name: str) -> None:
     runner = FakeRunner({})
-    with pytest.raises(ReapError, match="refusing to touch stack"):
+    with pytest.raises(FaultError, match="refusing to touch stack"):
         PulumiStacks(runner).destroy(name)
     assert runner.calls == []
 
@@ -462,7 +452,7 @@ def test_neon_delete_refuses_a_branch_that_is_not_a_previews(neon: FakeNeon, nam
     with NeonClient.from_env() as client:
         branches = NeonPreviewBranches(client, PROJECT)
         branches.names()
-        with pytest.raises(ReapError, match="not a preview name"):
+        with pytest.raises(FaultError, match="not a preview name"):
             branches.delete(name)
     assert neon.count("DELETE") == 0
 
@@ -488,7 +478,7 @@ class FakeStacks:
     def destroy(self, name: str) -> None:
         self.destroyed.append(name)
         if name in self.broken:
-            raise ReapError(f"pulumi destroy --stack {name} failed (exit 255); see its output")
+            raise FaultError(f"pulumi destroy --stack {name} failed (exit 255); see its output")
         for owned in self.owns.get(name, []):
             if owned.startswith("preview/"):
                 self.neon.remove_branch(PROJECT, owned)
@@ -532,9 +522,9 @@ class World:
     stacks: FakeStacks
     pulls: FakePulls
     scripts: FakeScripts
-    targets: list[Target] = field(default_factory=list[Target])
+    targets: list[PreviewHome] = field(default_factory=list[PreviewHome])
 
-    def connect(self, target: Target) -> Generator[Services]:
+    def connect(self, target: PreviewHome) -> Generator[Services]:
         self.targets.append(target)
         with NeonClient.from_env() as client:
             yield Services(
@@ -668,7 +658,7 @@ def test_report_only_changes_nothing(world: World) -> None:
 
 
 def test_a_failed_listing_stops_before_anything_is_touched(world: World) -> None:
-    world.pulls.error = ApiError("GitHub", "GET", "/repos/acme/codex/pulls", 502, "Bad Gateway")
+    world.pulls.error = GitHubError("GET", "/repos/acme/codex/pulls", 502, "Bad Gateway")
 
     result = world.run("--apply")
 

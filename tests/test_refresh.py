@@ -17,7 +17,7 @@ from psycopg import sql
 from codex_infra.cli import main
 from codex_infra.errors import WITHHELD
 from codex_infra.local.postgres import BIN_ENV, Cluster, client_bin, scratch_cluster
-from codex_infra.refresh import MASK_KEY_ENV
+from codex_infra.operations.refresh import MASK_KEY_ENV
 
 pytestmark = pytest.mark.local
 PASSWORD = "refresh-test-password"  # never in any output

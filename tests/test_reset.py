@@ -1,5 +1,6 @@
-"""`codex-infra reset STACK` against the fake Neon (every request and answer checked against
-Neon's OpenAPI spec): staging reset to its parent's head, and the refusals."""
+"""`codex-infra reset STACK`: its core over a stand-in for Neon, then the command against the fake
+Neon (every request and answer checked against Neon's OpenAPI spec): staging reset to its
+parent's head, and the refusals."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
+from codex_infra.clients.neon import Json
+from codex_infra.errors import UsageError
+from codex_infra.operations.reset import reset_branch, resettable
 from tests.neon_fake import DEFAULT_API_KEY, FakeNeon, fake_neon
 
 PROJECT = "codex-example-00000000"  # Pulumi.yaml's: staging's and the previews' project
@@ -19,6 +23,49 @@ def neon(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeNeon]:
     with fake_neon(monkeypatch) as fake:
         fake.add_project(PROJECT)
         yield fake
+
+
+class Branches:
+    """Neon's branches of one project, by name; each restore recorded."""
+
+    def __init__(self, *names: str) -> None:
+        self.ids = {name: f"br-{name.replace('/', '-')}" for name in names}
+        self.restored: list[tuple[str, str, str]] = []
+
+    def list_branches(self, project_id: str) -> list[Json]:
+        return [{"id": i, "name": n} for n, i in self.ids.items()]
+
+    def restore_branch(self, project_id: str, branch_id: str, source_branch_id: str) -> Json:
+        self.restored.append((project_id, branch_id, source_branch_id))
+        return {}
+
+
+def test_the_core_restores_the_branch_from_its_parent_by_their_ids() -> None:
+    neon = Branches("main", "staging", "preview/pr-3")
+    reset_branch(neon, "proj", "preview/pr-3", "staging")
+    assert neon.restored == [("proj", "br-preview-pr-3", "br-staging")]
+
+
+@pytest.mark.parametrize(("branch", "parent"), [("staging", "main"), ("preview/pr-3", "dev")])
+def test_the_core_names_a_branch_neon_does_not_have(branch: str, parent: str) -> None:
+    neon = Branches("main", "preview/pr-3")
+    missing = branch if branch == "staging" else parent
+    with pytest.raises(UsageError, match=f"^project proj has no branch '{missing}'$"):
+        reset_branch(neon, "proj", branch, parent)
+    assert neon.restored == []
+
+
+@pytest.mark.parametrize(
+    ("stack", "message"),
+    [
+        ("production", "production's branch is the parent of all: it is never reset"),
+        ("pr-07", "stack name 'pr-07' is not allowed"),
+    ],
+)
+def test_only_a_stack_below_production_is_resettable(stack: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        resettable(stack)
+    assert resettable("pr-3").pr == 3
 
 
 def reset(stack: str) -> Result:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,21 @@ from cloudflare import BadRequestError
 from cloudflare.types.workers.scripts.deployment import Deployment
 from cloudflare.types.workers.scripts.version_list_response import VersionListResponse
 
-from codex_infra import rollback
 from codex_infra.cli import main
-from codex_infra.cloudflare_api import client_from_env
-from codex_infra.engine import SCRIPT, Plan, load_stack_config
-from codex_infra.errors import FAULT, USAGE_ERROR
-from codex_infra.rollback import RefusalError, Script, Step, Version, plan_step, previous_version
+from codex_infra.clients.cloudflare import CloudflareError, WorkersApi, client_from_env
+from codex_infra.engine.config import load_stack_config
+from codex_infra.engine.mock import SCRIPT, Plan
+from codex_infra.errors import FAULT, USAGE_ERROR, CodexError, FaultError
+from codex_infra.operations import rollback
+from codex_infra.operations.rollback import (
+    Script,
+    Step,
+    Version,
+    apply,
+    gather,
+    plan_step,
+    previous_version,
+)
 from tests.cloudflare_fake import DEFAULT_TOKEN, FakeCloudflare, fake_cloudflare
 from tests.conftest import PROJECT_DIR
 
@@ -111,23 +121,23 @@ def test_a_gradual_rollout_goes_back_to_the_version_before_it() -> None:
 
 def test_split_deployments_only_leave_no_previous() -> None:
     history = [deployment(3, v3=100), deployment(2, v2=50, v1=50)]
-    with pytest.raises(RefusalError) as refused:
+    with pytest.raises(CodexError) as refused:
         plan_step(WEB, history, versions("v3", "v2", "v1"), None)
     assert str(refused.value) == (
         "web: no earlier deployment served one version to all traffic:"
         " name one with --to web=VERSION"
     )
-    assert refused.value.code == FAULT
+    assert refused.value.exit_code == FAULT
 
 
 def test_one_version_cannot_roll_back() -> None:
-    with pytest.raises(RefusalError, match=r"^web: has only one version: nothing to roll back to$"):
+    with pytest.raises(CodexError, match=r"^web: has only one version: nothing to roll back to$"):
         plan_step(WEB, [deployment(1, v1=100)], versions("v1"), None)
 
 
 def test_a_previous_version_no_longer_deployable_is_refused() -> None:
     history = [deployment(3, v3=100), deployment(2, v2=100)]
-    with pytest.raises(RefusalError, match="v2, the version it served before, is no longer"):
+    with pytest.raises(CodexError, match="v2, the version it served before, is no longer"):
         plan_step(WEB, history, versions("v3", "v-other"), None)
 
 
@@ -138,15 +148,108 @@ def test_to_names_a_deployable_version_or_is_the_callers_mistake() -> None:
     kept = plan_step(WEB, history, listed, "v3")
     assert kept.unchanged
     assert kept.describe() == "web: already serves v3 v3 (t3): left as it is"
-    with pytest.raises(RefusalError) as refused:
+    with pytest.raises(CodexError) as refused:
         plan_step(WEB, history, listed, "v9")
     assert str(refused.value) == "web: --to v9 is not one of its deployable versions"
-    assert refused.value.code == USAGE_ERROR
+    assert refused.value.exit_code == USAGE_ERROR
 
 
 def test_to_works_for_a_script_with_one_version() -> None:
     step = plan_step(WEB, [deployment(1, v1=100)], versions("v1"), "v1")
     assert step.unchanged
+
+
+# Pure: every script checked before any changes, and a failure halfway -------------------
+
+
+@dataclass
+class Account:
+    """Deployments and versions of scripts in memory; `failing` refuses what it names."""
+
+    history: dict[str, list[Deployment]]
+    listed: dict[str, list[VersionListResponse]]
+    failing: set[tuple[str, str]] = field(default_factory=set[tuple[str, str]])
+    deployed: list[tuple[str, str, str]] = field(default_factory=list[tuple[str, str, str]])
+
+    def _refuse(self, call: str, script: str) -> None:
+        if (call, script) in self.failing:
+            raise CloudflareError(f"Cloudflare API {call} of {script} failed with HTTP 403: no")
+
+    def deployments(self, account_id: str, script: str) -> list[Deployment]:
+        self._refuse("list", script)
+        return self.history[script]
+
+    def versions(self, account_id: str, script: str) -> list[VersionListResponse]:
+        return self.listed[script]
+
+    def deploy(self, account_id: str, script: str, version_id: str, message: str) -> str:
+        self._refuse("deploy", script)
+        self.deployed.append((script, version_id, message))
+        return f"deployment-of-{version_id}"
+
+
+THREE = [Script("a" * 32, name) for name in ("web", "auth", "hook")]
+
+
+def account(**single: bool) -> Account:
+    """Each of THREE deployed twice (v1 then v2), or once where `single` says so."""
+    return Account(
+        {
+            s.name: [deployment(1, v1=100)]
+            if single.get(s.name)
+            else [deployment(2, v2=100), deployment(1, v1=100)]
+            for s in THREE
+        },
+        {s.name: versions("v1") if single.get(s.name) else versions("v2", "v1") for s in THREE},
+    )
+
+
+def test_one_script_that_cannot_go_back_stops_them_all_naming_each() -> None:
+    api = account(auth=True, hook=True)
+    with pytest.raises(CodexError) as refused:
+        gather(api, "production", THREE, {"hook": "v1"})
+    assert str(refused.value) == (
+        "production: nothing was changed (every script is checked before any is)"
+    )
+    assert [str(c) for c in refused.value.causes] == [
+        "auth: has only one version: nothing to roll back to"
+    ]
+    assert refused.value.exit_code == FAULT
+    with pytest.raises(CodexError) as mistaken:
+        gather(api, "production", THREE, {"auth": "v1", "hook": "v9"})
+    assert refused.value.exit_code == FAULT
+    assert mistaken.value.exit_code == USAGE_ERROR  # the caller's mistake decides the code
+    assert api.deployed == []
+
+
+def test_a_failed_read_changes_nothing_and_says_so() -> None:
+    api = account()
+    api.failing.add(("list", "hook"))
+    with pytest.raises(FaultError) as failed:
+        gather(api, "staging", THREE, {})
+    assert str(failed.value) == "Cloudflare API list of hook failed with HTTP 403: no"
+    assert failed.value.notes == ("staging: nothing was changed",)
+
+
+def test_a_failed_deployment_stops_and_says_how_to_finish() -> None:
+    api = account()
+    steps = gather(api, "staging", THREE, {"hook": "v2"})  # hook stays where it is
+    api.failing.add(("deploy", "auth"))
+    with pytest.raises(FaultError) as failed:
+        apply(api, "staging", steps)
+    assert api.deployed == [("web", "v1", "codex-infra rollback of staging")]
+    assert failed.value.notes == (
+        "staging: rolled back: web",
+        "staging: left as they were: hook",
+        "staging: NOT rolled back: auth",
+        "To finish (what is done stays): codex-infra rollback staging"
+        " --to web=v1 --to auth=v1 --to hook=v2",
+    )
+    api.failing.clear()
+    assert apply(api, "staging", steps)[1:] == [
+        "auth: serves v1 v1 (t1) to all traffic (deployment deployment-of-v1)",
+        "hook: already serves v2 v2 (t2): left as it is",
+    ]
 
 
 # The command, against the fake API ------------------------------------------------------
@@ -433,7 +536,7 @@ def test_the_sdks_own_deployments_list_reads_nothing_of_the_apis_answer(
     with client_from_env() as client:
         page = client.workers.scripts.deployments.list("s", account_id=ACCOUNT)
         assert list(page) == []
-        (read,) = rollback._deployments(client, Script(ACCOUNT, "s"))
+        (read,) = WorkersApi(client).deployments(ACCOUNT, "s")
     assert read.versions[0].version_id == next(iter(cloudflare.serving(ACCOUNT, "s")))
 
 

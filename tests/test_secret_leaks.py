@@ -13,19 +13,18 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
-from codex_infra.diff import diff_documents, render_report
-from codex_infra.engine import (
+from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.mock import (
     NEON_BRANCH,
     SECRET,
     Placeholders,
     Plan,
-    load_stack_config,
     run_program,
-    with_overrides,
-    with_placeholder_secrets,
 )
+from codex_infra.engine.plan import plan_document, secret_pieces
 from codex_infra.errors import WITHHELD, redact
-from codex_infra.plan import plan_document, render_json, render_tree, secret_pieces
+from codex_infra.review.diff import diff_documents, render_report
+from codex_infra.review.plan import render_json, render_tree
 from components.settings import _OWNER
 from tests.conftest import PROJECT_DIR
 from tests.test_policies import Planned, binding

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from codex_infra.engine import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
 from components import settings as settings_module
 from components.naming import Kind, Role
-from components.settings import ConfigError, Settings, load_settings
+from components.settings import ConfigError, Settings, VisualSettings, load_settings
 from tests.conftest import PROJECT_DIR, copy_project
 
 LIVE_KEY = "sk_live_" + "Z9canary" * 3
@@ -387,6 +387,6 @@ def test_visual_review_pages_and_viewports() -> None:
     assert [v.name for v in chosen.visual_viewports] == ["wide"]
     # Any revision's config, read by this model alone (the base of `codex-infra visual`).
     values, _ = config_for("pr-3", visualPages='["/about"]')
-    assert settings_module.load_visual(values).visual_pages == ("/about",)
+    assert settings_module.load_concern(VisualSettings, values).visual_pages == ("/about",)
     with pytest.raises(ConfigError, match=r"^codex:visualPages\.0: must be a path"):
-        settings_module.load_visual({"codex:visualPages": '["about"]'})
+        settings_module.load_concern(VisualSettings, {"codex:visualPages": '["about"]'})

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from codex_infra.engine import load_stack_config
+from codex_infra.engine.config import load_stack_config
 from codex_infra.local import environment, workers
 from codex_infra.local.state import STATE_ENV
 from codex_infra.visual.browser import MASK_COLOUR, OWNER_ENV, chromium

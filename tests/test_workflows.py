@@ -22,7 +22,7 @@ from typing import Any, cast
 import pytest
 import yaml
 
-from codex_infra.capacity import NO_ROOM
+from codex_infra.operations.capacity import NO_ROOM
 from tests.conftest import PROJECT_DIR, REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"

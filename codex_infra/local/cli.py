@@ -15,35 +15,28 @@ from typing import Any
 
 import click
 
-from codex_infra.errors import FAULT, fail
+from codex_infra.engine.plan import find_root
+from codex_infra.errors import FAULT, CodexError, CodexGroup, FaultError, UsageError, report
 from codex_infra.local import environment
 from codex_infra.local.environment import GIVEN, Running, masked
-from codex_infra.local.state import Interrupted, LocalError, interruptible, uninterrupted
+from codex_infra.local.state import Interrupted, interruptible, uninterrupted
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root
 from components.naming import NamingError, Role, parse_stack
 
 COMMAND_STOP_TIMEOUT = 10
 
 
 def _root() -> Path:
-    try:
-        return find_root(Path.cwd())
-    except PlanError as err:
-        raise fail(str(err)) from None
+    return find_root(Path.cwd())
 
 
 @contextmanager
 def _faults() -> Generator[None]:
-    """Every way a local command fails ends as one line."""
+    """A file the machine refuses ends as one line too."""
     try:
         yield
-    except PlanError as err:
-        raise fail(str(err)) from None
-    except LocalError as err:
-        raise fail(str(err), FAULT) from None
     except OSError as err:
-        raise fail(f"{err.filename or 'local'}: {err.strerror or err}", FAULT) from None
+        raise FaultError(f"{err.filename or 'local'}: {err.strerror or err}") from None
 
 
 def _stack(_ctx: click.Context, _param: click.Parameter, stack: str | None) -> str | None:
@@ -55,7 +48,7 @@ def _stack(_ctx: click.Context, _param: click.Parameter, stack: str | None) -> s
             for role in Role:
                 stage.script_name(role)
         except NamingError as err:
-            raise fail(str(err)) from None
+            raise UsageError(str(err)) from None
     return stack
 
 
@@ -65,7 +58,7 @@ def _up(stack: str, overrides: Overrides, port: int | None) -> Running:
         with _faults():
             return environment.up(root, stack, overrides.plain, overrides.secret, port)
     except Interrupted as signal_:
-        raise fail(
+        raise CodexError(
             f"{signal_.what}: {stack} was not started, nothing is left running",
             signal_.exit_code,
         ) from None
@@ -111,7 +104,7 @@ port_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=CodexGroup)
 def local() -> None:
     """Run a stack here: Cloudflare's Workers runtime (miniflare) and PostgreSQL for its branch."""
 
@@ -206,8 +199,9 @@ def run(stack: str, command: tuple[str, ...], port: int | None, overrides: Overr
                 try:
                     with uninterrupted(), _faults():
                         environment.down(_root(), stack)
-                except click.exceptions.Exit:
-                    code = code or FAULT  # the line is out; the command's own failure comes first
+                except CodexError as err:
+                    report(err)
+                    code = code or FAULT  # the command's own failure comes first
     raise click.exceptions.Exit(code)
 
 
@@ -215,7 +209,7 @@ def _run(command: list[str], env: dict[str, Any]) -> int:
     try:
         process = subprocess.Popen(command, env=env)
     except OSError as err:
-        raise fail(f"{command[0]}: {err.strerror}") from None
+        raise UsageError(f"{command[0]}: {err.strerror}") from None
     try:
         return process.wait()
     except Interrupted as signal_:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import dill  # pyright: ignore[reportMissingTypeStubs] (how Pulumi serializes dynamic providers)
 from pulumi.runtime import mocks
 
-from codex_infra.engine import (
+from codex_infra.engine.mock import (
     COMMAND,
     DOMAIN,
     HYPERDRIVE,

@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from codex_infra.engine import PROJECT, Plan, placeholder_secrets
+from codex_infra.engine.config import PROJECT, placeholder_secrets
+from codex_infra.engine.mock import Plan
+from codex_infra.engine.plan import run_stack
 from codex_infra.local import neon, processes, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
@@ -51,7 +53,6 @@ from codex_infra.local.state import (
     uninterrupted,
     write_json,
 )
-from codex_infra.plan import run_stack
 
 MIGRATION_TIMEOUT = 600
 MAX_PORT = 65535

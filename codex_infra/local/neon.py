@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, cast
 
-from codex_infra.engine import PlannedResource
+from codex_infra.engine.mock import PlannedResource
 from codex_infra.local.cloud import Branch
 from codex_infra.local.postgres import Endpoint
 from codex_infra.local.workers import JS_DIR

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
+from codex_infra.errors import FaultError
 from components.naming import NamingError, parse_stack
 
 # Overrides where the state lives (tests; to keep it out of the checkout).
@@ -26,7 +27,7 @@ LOCK_TIMEOUT = 120.0
 STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
-class LocalError(Exception):
+class LocalError(FaultError):
     """A local environment cannot be brought up or down: one line, nothing left running."""
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
-from codex_infra.engine import PlannedResource
+from codex_infra.engine.mock import PlannedResource
 from codex_infra.local import processes
 from codex_infra.local.state import (
     LOOPBACK,

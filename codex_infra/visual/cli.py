@@ -12,10 +12,9 @@ from pathlib import Path
 
 import click
 
-from codex_infra.errors import INTERRUPTED, fail, failures
+from codex_infra.engine.plan import find_root
+from codex_infra.errors import INTERRUPTED, CodexCommand, CodexError, UsageError
 from codex_infra.local import environment
-from codex_infra.local.state import LocalError
-from codex_infra.plan import PlanError, find_root
 from codex_infra.visual.model import DEFAULT_TIMEOUT, THRESHOLD, VisualError
 from codex_infra.visual.report import REPORT, render_markdown, write_reports
 
@@ -40,16 +39,15 @@ threshold_option = click.option(
 
 @contextmanager
 def _faults() -> Generator[None]:
+    """What a command started (a browser, replicas) is stopped on the way out, Ctrl-C too."""
     try:
-        with failures((PlanError,), (VisualError, LocalError)):
-            yield
+        yield
     except KeyboardInterrupt:
-        raise fail("interrupted: nothing is left running", INTERRUPTED) from None
+        raise CodexError("interrupted: nothing is left running", INTERRUPTED) from None
 
 
 def _root() -> Path:
-    with _faults():
-        return find_root(Path.cwd())
+    return find_root(Path.cwd())
 
 
 def _local_url(root: Path, stack: str) -> str:
@@ -66,7 +64,7 @@ def _local_url(root: Path, stack: str) -> str:
     return str(url)
 
 
-@click.command()
+@click.command(cls=CodexCommand)
 @click.argument("stack")
 @click.option("--url", help="Base URL of a deployed environment [default: STACK running locally]")
 @click.option(
@@ -90,7 +88,7 @@ def snapshot(stack: str, url: str | None, output: Path | None, timeout: float) -
     click.echo(snapshots.summary_line(manifest, out))
 
 
-@click.command()
+@click.command(cls=CodexCommand)
 @click.argument("before", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.argument("after", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option(
@@ -110,7 +108,7 @@ def compare(before: Path, after: Path, output: Path | None, threshold: float) ->
     click.echo(render_markdown(comparison, text=str) + f"\nReport: {out / REPORT}")
 
 
-@click.command()
+@click.command(cls=CodexCommand)
 @click.argument("stack")
 @click.option("--base", "base_ref", required=True, help="The revision to compare with.")
 @click.option(
@@ -151,7 +149,7 @@ def visual(
     click.echo(render_markdown(comparison, text=str) + f"\nReport: {out / REPORT}")
 
 
-@click.command("visual-comment")
+@click.command("visual-comment", cls=CodexCommand)
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option(
     "--kind",
@@ -179,7 +177,7 @@ def visual_comment(
     from codex_infra.visual import comment
 
     if (images_url is None) != (publish is None):
-        raise fail("--images-url and --publish go together")
+        raise UsageError("--images-url and --publish go together")
     render = comment.comparison_comment if kind == "comparison" else comment.snapshots_comment
     with _faults():
         text = render(folder, run_url, images_url, publish or folder)

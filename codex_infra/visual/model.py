@@ -12,6 +12,7 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from codex_infra.errors import FaultError
 from components.settings import MAX_SHOTS, PagePath, ViewportName
 
 MANIFEST = "manifest.json"
@@ -26,7 +27,7 @@ ImageFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,80}\.[a-z0-9
 MAX_SIDE = 65535
 
 
-class VisualError(Exception):
+class VisualError(FaultError):
     """Visual review cannot go on: one line naming the page, folder or tool at fault."""
 
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from codex_infra.diff import checkout, start_harness
+from codex_infra.errors import UsageError
 from codex_infra.local.state import STATE_ENV, StateDir, last_lines, uninterrupted
-from codex_infra.plan import PlanError
+from codex_infra.review.diff import checkout, start_harness
 from codex_infra.visual.compare import Differ, compare
 from codex_infra.visual.model import DEFAULT_TIMEOUT, THRESHOLD, Comparison, VisualError
 from codex_infra.visual.report import write_reports
@@ -39,7 +39,7 @@ import json, sys
 from pathlib import Path
 from codex_infra.local import environment
 from codex_infra.local.state import LocalError, StateDir
-from codex_infra.plan import PlanError
+from codex_infra.errors import UsageError
 action, stack = sys.argv[1:3]
 try:
     said = {}
@@ -47,7 +47,7 @@ try:
         said = {"url": environment.up(Path.cwd(), stack, {}, {}).env.get("WEB_URL")}
     elif StateDir.for_project(Path.cwd()).stack(stack).is_dir():
         environment.down(Path.cwd(), stack, purge=True)
-except (LocalError, PlanError, OSError) as err:
+except (LocalError, UsageError, OSError) as err:
     said = {"error": str(err)}
 sys.stdout.write(json.dumps(said))
 """
@@ -70,7 +70,7 @@ class Replicas(Protocol):
 
 class HarnessReplicas:
     """Each side through `codex-infra local`'s own up and down, in a subprocess whose program is
-    that side's (see codex_infra.diff.start_harness), in a state directory of its own."""
+    that side's (see codex_infra.review.diff.start_harness), in a state directory of its own."""
 
     def __init__(self, state: Path) -> None:
         self.state = state
@@ -154,7 +154,7 @@ def visual_review(
     try:
         parse_stack(stack)
     except NamingError as err:
-        raise PlanError(str(err)) from None
+        raise UsageError(str(err)) from None
     with checkout(root, base_ref) as base_tree, tempfile.TemporaryDirectory() as tmp:
         sides = [
             Side("before", base_tree, f"{stack} at {base_ref}"),

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 from PIL import Image
 
-from codex_infra.engine import load_stack_config
+from codex_infra.engine.config import load_stack_config
+from codex_infra.errors import UsageError
 from codex_infra.visual.browser import Render, Request
 from codex_infra.visual.model import (
     DEFAULT_TIMEOUT,
@@ -27,7 +28,7 @@ from codex_infra.visual.model import (
     image_name,
     write_document,
 )
-from components.settings import ConfigError, VisualSettings, load_visual
+from components.settings import VisualSettings, load_concern
 
 
 class Browser(Protocol):
@@ -39,8 +40,8 @@ class Browser(Protocol):
 def visual_settings(root: Path, stack: str) -> VisualSettings:
     """The pages and viewports as `root`'s config gives them for `stack`."""
     try:
-        return load_visual(load_stack_config(root, stack).values)
-    except (ConfigError, ValueError) as err:  # StackConfigError is a ValueError
+        return load_concern(VisualSettings, load_stack_config(root, stack).values)
+    except UsageError as err:  # the config files, or the keys in them
         raise VisualError(str(err)) from None
 
 

@@ -19,7 +19,7 @@ from typing import NoReturn, TypeVar
 
 import pytest
 
-from codex_infra.engine import load_stack_config
+from codex_infra.engine.config import load_stack_config
 from codex_infra.local.postgres import (
     Cluster,
     create_database,

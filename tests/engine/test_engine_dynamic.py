@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from codex_infra.engine import NEON_BRANCH
+from codex_infra.engine.mock import NEON_BRANCH
 from tests.engine.conftest import World
 from tests.engine.stack import EngineStack
 

@@ -16,8 +16,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from codex_infra.engine import NEON_BRANCH, SCRIPT, SECRET, STACK, Plan, PlannedResource
-from codex_infra.plan import plan_stack
+from codex_infra.engine.mock import NEON_BRANCH, SCRIPT, SECRET, STACK, Plan, PlannedResource
+from codex_infra.engine.plan import plan_stack
 from tests.engine.conftest import Tools, World, database_of, in_parallel, open_world, stripe
 from tests.engine.stack import Json, Outcome, is_secret, output
 

@@ -19,17 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import click
 
-from codex_infra.cloudflare_api import (
-    CloudflareConfigError,
-    CloudflareError,
-    calling,
-    client_from_env,
-)
-from codex_infra.engine import (
+from codex_infra.clients.cloudflare import CloudflareError, WorkersApi, WorkersDomain
+from codex_infra.engine.mock import (
     COMMAND,
     DOMAIN,
     NEON_BRANCH,
@@ -38,15 +33,11 @@ from codex_infra.engine import (
     SUBDOMAIN,
     Plan,
     PlannedResource,
-    UnknownInputError,
     known_input,
 )
-from codex_infra.errors import FAULT, fail
+from codex_infra.engine.plan import find_root, plan_stack
+from codex_infra.errors import CodexCommand, FaultError
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root, plan_stack
-
-if TYPE_CHECKING:
-    import cloudflare
 
 # What `pulumi import` is run with: the program already declares every resource (no code to
 # generate). Imported resources stay protected (the default) until the first up sets the program's
@@ -55,25 +46,12 @@ if TYPE_CHECKING:
 PULUMI_IMPORT = "pulumi import --file {file} --generate-code=false"
 
 
-class ImportFileError(Exception):
-    """The program's resources cannot be written as an import file."""
-
-
-@dataclass(frozen=True)
-class CustomDomain:
-    """A Workers custom domain as the account holds it."""
-
-    id: str
-    service: str
-    zone_id: str
-
-
 class Account(Protocol):
     """What the import needs to know of a Cloudflare account."""
 
     def has_script(self, account_id: str, script_name: str) -> bool: ...
 
-    def custom_domain(self, account_id: str, hostname: str) -> CustomDomain | None: ...
+    def custom_domain(self, account_id: str, hostname: str) -> WorkersDomain | None: ...
 
 
 # Why a resource the program registers is not in the file: `pulumi import` cannot take it, or
@@ -178,7 +156,7 @@ def import_file(plan: Plan, account: Account) -> ImportFile:
     above it; a line for each custom resource, imported or left out."""
     twice = sorted(name for name, n in Counter(r.name for r in plan.resources).items() if n > 1)
     if twice:
-        raise ImportFileError(f"the program registers two resources named {twice[0]!r}")
+        raise FaultError(f"the program registers two resources named {twice[0]!r}")
     by_urn = {r.urn: r for r in plan.resources}
     ordered = list(_parents_first(plan))
     ids: dict[str, str] = {}
@@ -210,29 +188,23 @@ def import_file(plan: Plan, account: Account) -> ImportFile:
 class CloudflareAccount:
     """An account read through the API: its scripts listed once, custom domains by hostname."""
 
-    def __init__(self, client: cloudflare.Cloudflare) -> None:
-        self._client = client
+    def __init__(self, workers: WorkersApi) -> None:
+        self._workers = workers
         self._scripts: dict[str, frozenset[str]] = {}
 
     def has_script(self, account_id: str, script_name: str) -> bool:
         if account_id not in self._scripts:
-            with calling(f"list the Workers scripts of account {account_id}"):
-                page = self._client.workers.scripts.list(account_id=account_id)
-                self._scripts[account_id] = frozenset(s.id for s in page if s.id)
+            self._scripts[account_id] = frozenset(self._workers.script_names(account_id))
         return script_name in self._scripts[account_id]
 
-    def custom_domain(self, account_id: str, hostname: str) -> CustomDomain | None:
-        with calling(f"look up the Workers custom domain {hostname}"):
-            page = self._client.workers.domains.list(account_id=account_id, hostname=hostname)
-            found = [d for d in page if d.hostname == hostname]
+    def custom_domain(self, account_id: str, hostname: str) -> WorkersDomain | None:
+        found = self._workers.custom_domains(account_id, hostname)
         if len(found) > 1:
             raise CloudflareError(f"account {account_id} has {len(found)} domains {hostname}")
-        if not found:
-            return None
-        return CustomDomain(found[0].id, found[0].service, found[0].zone_id)
+        return found[0] if found else None
 
 
-@click.command("import")
+@click.command("import", cls=CodexCommand)
 @click.argument("stack")
 @click.option(
     "--output",
@@ -243,14 +215,9 @@ class CloudflareAccount:
 def import_command(stack: str, output: Path | None, overrides: Overrides) -> None:
     """The `pulumi import --file` file of what STACK declares and Cloudflare already holds
     (needs CLOUDFLARE_API_TOKEN); what is left out, and why, on stderr."""
-    try:
-        with client_from_env() as client:
-            plan = plan_stack(find_root(Path.cwd()), stack, overrides.plain, overrides.secret)
-            result = import_file(plan, CloudflareAccount(client))
-    except (CloudflareConfigError, PlanError) as err:
-        raise fail(str(err)) from None
-    except (CloudflareError, ImportFileError, UnknownInputError) as err:
-        raise fail(str(err), FAULT) from None
+    with WorkersApi.from_env() as workers:
+        plan = plan_stack(find_root(), stack, overrides.plain, overrides.secret)
+        result = import_file(plan, CloudflareAccount(workers))
     for line in result.report:
         click.echo(line, err=True)
     if not result.entries:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import subprocess
 from collections.abc import Callable, Generator, Iterable, Sequence
@@ -26,32 +25,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, cast
-from urllib.parse import quote
 
 import click
 
-from codex_infra.engine import PROJECT, StackConfigError, load_stack_config
-from codex_infra.errors import FAULT, USAGE_ERROR, fail
-from codex_infra.rest import ApiError, RestClient
-from components.http import BaseUrlError, base_url
+from codex_infra.clients.cloudflare import WorkersApi
+from codex_infra.clients.github import GitHubClient
+from codex_infra.clients.neon import NeonClient
+from codex_infra.engine.config import PROJECT, load_stack_config
+from codex_infra.errors import CodexCommand, CodexError, FaultError, UsageError, one_line
 from components.naming import Kind, NamingError, Role, Stage, parse_stack
-from components.neon_api import NeonClient, NeonConfigError, NeonError
+from components.settings import CloudflareSettings, NeonSettings, load_concern
 
-GITHUB_API = "https://api.github.com"
-CLOUDFLARE_API = "https://api.cloudflare.com/client/v4"
 #: The committed config a preview stack runs on (pr stacks have no stack file).
 CONFIG_STACK = "pr-1"
 _REPO = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
 _SCRIPT_SUFFIX = "-preview-"
-# As every codex-infra command: the caller's mistakes exit 2 (click's own usage errors do).
-
-
-class ReapError(Exception):
-    """A refusal or a failure of the reaper's own (stack commands)."""
-
-
-class ReapConfigError(ReapError):
-    """The caller's mistake: a missing token, a bad repository name, no project here."""
 
 
 # Names ---------------------------------------------------------------------------------
@@ -111,7 +99,7 @@ def preview_pr(thing: Thing, name: str) -> int | None:
 def require_preview(thing: Thing, name: str) -> None:
     """The last guard before anything is deleted, whatever the caller decided."""
     if preview_pr(thing, name) is None:
-        raise ReapError(f"refusing to touch {thing} {name!r}: not a preview name")
+        raise FaultError(f"refusing to touch {thing} {name!r}: not a preview name")
 
 
 # The decision ---------------------------------------------------------------------------
@@ -270,7 +258,7 @@ def pulumi_runner(root: Path) -> Runner:
                 ["pulumi", *args], cwd=root, capture_output=capture, text=True, check=False
             )
         except FileNotFoundError:
-            raise ReapError("the Pulumi CLI (pulumi) is not installed or not on PATH") from None
+            raise UsageError("the Pulumi CLI (pulumi) is not installed or not on PATH") from None
         return done.returncode, done.stdout or "", done.stderr or ""
 
     return run
@@ -285,12 +273,13 @@ class PulumiStacks:
     def names(self) -> list[StackInfo]:
         code, out, err = self._run(["stack", "ls", "--json", "--non-interactive"], capture=True)
         if code != 0:
-            raise ReapError(f"pulumi stack ls failed (exit {code}): {_last_line(err)}")
+            said = one_line(err, last=1, empty="no message")
+            raise FaultError(f"pulumi stack ls failed (exit {code}): {said}")
         try:
             listed = cast(list[dict[str, Any]], json.loads(out))
             return [StackInfo(str(s["name"]), bool(s.get("updateInProgress"))) for s in listed]
         except (ValueError, TypeError, KeyError):
-            raise ReapError(
+            raise FaultError(
                 "pulumi stack ls --json printed something that is not its list"
             ) from None
 
@@ -301,31 +290,18 @@ class PulumiStacks:
         args = ["destroy", "--stack", name, "--yes", "--skip-preview", "--non-interactive"]
         code, _, _ = self._run([*args, "--refresh", "--remove"], capture=False)
         if code != 0:
-            raise ReapError(f"pulumi destroy --stack {name} failed (exit {code}); see its output")
+            raise FaultError(f"pulumi destroy --stack {name} failed (exit {code}); see its output")
 
 
-def _last_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    return lines[-1].strip() if lines else "no message"
-
-
+@dataclass(frozen=True)
 class GitHubPulls:
-    """Open PRs of one repository, every page (a PR missed here would lose its preview)."""
+    """The open PRs of the repository whose PRs own the previews."""
 
-    def __init__(self, http: RestClient, repo: str) -> None:
-        self._http = http
-        self._repo = repo
+    github: GitHubClient
+    repo: str
 
     def open_numbers(self) -> frozenset[int]:
-        numbers: set[int] = set()
-        url: str | None = f"/repos/{self._repo}/pulls"
-        params: dict[str, str] | None = {"state": "open", "per_page": "100"}
-        while url is not None:
-            response = self._http.send("GET", url, params=params)
-            numbers.update(int(pr["number"]) for pr in cast(list[dict[str, Any]], response.json()))
-            url = response.links.get("next", {}).get("url")
-            params = None  # the next link carries them
-        return frozenset(numbers)
+        return self.github.open_pull_numbers(self.repo)
 
 
 class NeonPreviewBranches:
@@ -345,49 +321,30 @@ class NeonPreviewBranches:
         require_preview(Thing.BRANCH, name)
         branch_id = self._ids.get(name)
         if branch_id is None:
-            raise ReapError(f"Neon branch {name!r} was not in the last listing")
+            raise FaultError(f"Neon branch {name!r} was not in the last listing")
         return self._client.delete_branch(self._project_id, branch_id)
 
 
+@dataclass(frozen=True)
 class CloudflareScripts:
-    """Workers scripts of the account. Deletes without `force`, which would also delete
-    Durable Objects and bypass the check for other Workers still bound to the script."""
+    """Workers scripts of the account the previews are deployed to."""
 
-    def __init__(self, http: RestClient, account_id: str) -> None:
-        self._http = http
-        self._path = f"/accounts/{quote(account_id, safe='')}/workers/scripts"
+    workers: WorkersApi
+    account_id: str
 
     def names(self) -> list[str]:
-        body = self._envelope(self._http.send("GET", self._path).json(), "GET")
-        return [str(script["id"]) for script in cast(list[dict[str, Any]], body["result"])]
+        return self.workers.script_names(self.account_id)
 
     def delete(self, name: str) -> bool:
         require_preview(Thing.SCRIPT, name)
-        try:
-            response = self._http.send("DELETE", f"{self._path}/{quote(name, safe='')}")
-        except ApiError as error:
-            if error.status == 404:
-                return False
-            raise
-        if response.content:
-            self._envelope(response.json(), "DELETE")
-        return True
-
-    def _envelope(self, body: Any, method: str) -> dict[str, Any]:
-        """Cloudflare can answer 200 with `success: false`."""
-        fields = cast(dict[str, Any], body)
-        if fields.get("success") is False:
-            errors = cast(list[dict[str, Any]], fields.get("errors") or [])
-            detail = "; ".join(str(e.get("message")) for e in errors) or "success: false"
-            raise ApiError("Cloudflare", method, self._path, 200, detail)
-        return fields
+        return self.workers.delete_script(self.account_id, name)
 
 
 # Running it -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Target:
+class PreviewHome:
     """Where the previews live: the project, the repository, the Neon project and the account."""
 
     root: Path
@@ -396,42 +353,23 @@ class Target:
     cloudflare_account_id: str
 
 
-Connect = Callable[[Target], contextlib.AbstractContextManager[Services]]
-
-
-def _token(name: str) -> str:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        raise ReapConfigError(f"{name} is not set")
-    return value
+Connect = Callable[[PreviewHome], contextlib.AbstractContextManager[Services]]
 
 
 @contextlib.contextmanager
-def connect_from_env(target: Target) -> Generator[Services]:
+def connect_from_env(target: PreviewHome) -> Generator[Services]:
     """The real services; tokens come from the environment only."""
-    try:
-        github_api = base_url(
-            os.environ.get("GITHUB_API_URL", "").strip() or GITHUB_API, "GITHUB_API_URL"
-        )
-    except BaseUrlError as error:
-        raise ReapConfigError(str(error)) from None
-    github = RestClient(
-        "GitHub",
-        github_api,
-        _token("GITHUB_TOKEN"),
-        headers={"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"},
-    )
-    cloudflare = RestClient("Cloudflare", CLOUDFLARE_API, _token("CLOUDFLARE_API_TOKEN"))
-    with github, cloudflare, NeonClient.from_env() as neon:
+    with (
+        GitHubClient.from_env() as github,
+        WorkersApi.from_env() as workers,
+        NeonClient.from_env() as neon,
+    ):
         yield Services(
             PulumiStacks(pulumi_runner(target.root)),
             GitHubPulls(github, target.repo),
             NeonPreviewBranches(neon, target.neon_project_id),
-            CloudflareScripts(cloudflare, target.cloudflare_account_id),
+            CloudflareScripts(workers, target.cloudflare_account_id),
         )
-
-
-_FAILURES = (ReapError, ApiError, NeonError)
 
 
 def take_inventory(services: Services) -> Inventory:
@@ -456,7 +394,7 @@ def _carry_out(services: Services, decisions: Iterable[Decision]) -> int:
                 gone = services.branches.delete(decision.name)
             else:
                 gone = services.scripts.delete(decision.name)
-        except _FAILURES as error:
+        except CodexError as error:
             failed += 1
             click.echo(f"{what}: FAILED: {error}", err=True)
             continue
@@ -485,30 +423,27 @@ def reap_with(services: Services, *, apply: bool) -> int:
     return failed
 
 
-def _target(root: Path, repo: str, neon_project_id: str, cloudflare_account_id: str) -> Target:
+def _target(root: Path, repo: str, neon_project_id: str, cloudflare_account_id: str) -> PreviewHome:
+    """Where the previews live: as given, else as the previews' committed config says."""
     if not _REPO.fullmatch(repo):
-        raise ReapConfigError(
-            f"repository {repo!r} is not owner/name (set GITHUB_REPOSITORY or --repo)"
-        )
+        raise UsageError(f"repository {repo!r} is not owner/name (set GITHUB_REPOSITORY or --repo)")
     if not (root / "Pulumi.yaml").is_file():
-        raise ReapConfigError(f"no Pulumi.yaml in {root}: run this in the project directory")
-    try:
-        values = load_stack_config(root, CONFIG_STACK).values
-    except StackConfigError as error:
-        raise ReapConfigError(str(error)) from None
-    neon = neon_project_id or values.get("codex:neonProjectId", "")
-    account = cloudflare_account_id or values.get("codex:cloudflareAccountId", "")
-    if not neon or not account:
-        raise ReapConfigError(
-            "neonProjectId and cloudflareAccountId must be in Pulumi.yaml or given"
-        )
-    return Target(root, repo, neon, account)
+        raise UsageError(f"no Pulumi.yaml in {root}: run this in the project directory")
+    if not (neon_project_id and cloudflare_account_id):
+        config = load_stack_config(root, CONFIG_STACK).values
+        if not neon_project_id:
+            neon = load_concern(NeonSettings, config, CONFIG_STACK, root)
+            neon_project_id = neon.neon_project_id
+        if not cloudflare_account_id:
+            cloudflare = load_concern(CloudflareSettings, config, CONFIG_STACK, root)
+            cloudflare_account_id = cloudflare.cloudflare_account_id
+    return PreviewHome(root, repo, neon_project_id, cloudflare_account_id)
 
 
 def make_command(connect: Connect) -> click.Command:
     """The click command over a way to reach the services (tests pass fakes)."""
 
-    @click.command(name="reap")
+    @click.command(name="reap", cls=CodexCommand)
     @click.option("--apply", is_flag=True, help="Destroy and delete; without it, only report.")
     @click.option(
         "--repo",
@@ -538,13 +473,9 @@ def make_command(connect: Connect) -> click.Command:
         Needs GITHUB_TOKEN, NEON_API_KEY, CLOUDFLARE_API_TOKEN and a logged-in Pulumi CLI;
         run it in the project directory. Exits 1 if anything failed, 2 on a setup mistake.
         """
-        try:
-            target = _target(Path.cwd(), repo, neon_project_id, cloudflare_account_id)
-            with connect(target) as services:
-                failed = reap_with(services, apply=apply)
-        except _FAILURES as error:
-            mistake = isinstance(error, ReapConfigError | NeonConfigError)
-            raise fail(str(error), USAGE_ERROR if mistake else FAULT) from None
+        target = _target(Path.cwd(), repo, neon_project_id, cloudflare_account_id)
+        with connect(target) as services:
+            failed = reap_with(services, apply=apply)
         if failed:
             click.echo(f"{failed} action(s) failed; the rest were done.", err=True)
             raise click.exceptions.Exit(1)

@@ -17,15 +17,16 @@ from urllib.parse import quote, unquote, urlsplit
 import httpx
 import tenacity
 
-from components.http import (
-    BaseUrlError,
+from codex_infra.clients.http import (
     BearerClient,
     Retry,
     base_url,
+    detail,
     json_or_none,
-    one_line,
     retry_after,
+    token,
 )
+from codex_infra.errors import FaultError, UsageError
 
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
 #: Branches asked for per request when listing (Neon allows up to 10000).
@@ -43,12 +44,9 @@ _DONE = frozenset({"finished", "skipped"})
 _FAILED = frozenset({"failed", "error", "cancelled"})
 
 
-class NeonError(Exception):
-    """Any failure talking to Neon; the text is shown to the user by the Pulumi host."""
-
-
-class NeonConfigError(NeonError):
-    """The environment does not say how to reach Neon."""
+class NeonError(FaultError):
+    """Any failure talking to Neon; the text is shown to the user by the Pulumi host. (An
+    environment that does not say how to reach Neon is the caller's `UsageError`.)"""
 
 
 class NeonConnectionError(NeonError):
@@ -78,8 +76,8 @@ class NeonHTTPError(NeonError):
         self.code = code
         self.neon_message = neon_message
         self.retry_after = retry_after
-        detail = f"{code}: {neon_message}" if code else neon_message
-        super().__init__(f"Neon API {method} {path} failed with HTTP {status}: {detail}")
+        said = f"{code}: {neon_message}" if code else neon_message
+        super().__init__(f"Neon API {method} {path} failed with HTTP {status}: {said}")
 
     @property
     def transient(self) -> bool:
@@ -111,7 +109,7 @@ class NeonOperationError(NeonError):
 
 
 @dataclass(frozen=True)
-class NeonSettings:
+class NeonApiSettings:
     """Where Neon is and how patient to be; read from the environment at call time."""
 
     api_key: str
@@ -122,17 +120,13 @@ class NeonSettings:
     operation_poll_seconds: float = 2.0
 
     def __repr__(self) -> str:
-        return f"NeonSettings(api_host={self.api_host!r}, api_key=<redacted>)"
+        return f"NeonApiSettings(api_host={self.api_host!r}, api_key=<redacted>)"
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> NeonSettings:
+    def from_env(cls, env: Mapping[str, str] | None = None) -> NeonApiSettings:
         """Read NEON_* variables; NEON_API_KEY is required."""
         env = os.environ if env is None else env
-        key = env.get("NEON_API_KEY", "").strip()
-        if not key:
-            raise NeonConfigError(
-                "NEON_API_KEY is not set: export a Neon API key to manage branches"
-            )
+        key = token("NEON_API_KEY", env, ": export a Neon API key to manage branches")
 
         def number(name: str, default: float) -> float:
             raw = env.get(name, "").strip()
@@ -141,20 +135,14 @@ class NeonSettings:
             try:
                 value = float(raw)
             except ValueError:
-                raise NeonConfigError(f"{name} must be a number of seconds, got {raw!r}") from None
+                raise UsageError(f"{name} must be a number of seconds, got {raw!r}") from None
             if value < 0:
-                raise NeonConfigError(f"{name} must not be negative, got {raw!r}")
+                raise UsageError(f"{name} must not be negative, got {raw!r}")
             return value
 
-        try:
-            api_host = base_url(
-                env.get("NEON_API_HOST", "").strip() or DEFAULT_API_HOST, "NEON_API_HOST"
-            )
-        except BaseUrlError as err:
-            raise NeonConfigError(str(err)) from None
         return cls(
             api_key=key,
-            api_host=api_host,
+            api_host=base_url(env.get("NEON_API_HOST", ""), DEFAULT_API_HOST, "NEON_API_HOST"),
             http_timeout=number("NEON_HTTP_TIMEOUT", cls.http_timeout),
             retry=Retry(
                 attempts=max(1, int(number("NEON_RETRY_ATTEMPTS", cls.retry.attempts))),
@@ -176,7 +164,7 @@ def is_transient(error: BaseException) -> bool:
 
 
 def with_retries(
-    settings: NeonSettings,
+    settings: NeonApiSettings,
     what: str,
     retry_on: Callable[[BaseException], bool],
     fn: Callable[[], T],
@@ -193,7 +181,7 @@ def segment(value: str) -> str:
 class NeonClient(BearerClient):
     """Neon API v2 over one HTTP connection pool, with bounded retries."""
 
-    def __init__(self, settings: NeonSettings) -> None:
+    def __init__(self, settings: NeonApiSettings) -> None:
         self.settings = settings
         super().__init__(
             settings.api_host,
@@ -204,12 +192,12 @@ class NeonClient(BearerClient):
 
     @classmethod
     def from_env(cls) -> NeonClient:
-        return cls(NeonSettings.from_env())
+        return cls(NeonApiSettings.from_env())
 
-    def _no_answer(self, method: str, url: str, detail: str, transient: bool) -> Exception:
+    def _no_answer(self, method: str, url: str, said: str, transient: bool) -> Exception:
         host = self.settings.api_host
         return NeonConnectionError(
-            f"Neon API {method} {url}: no answer from {host} ({detail})", transient
+            f"Neon API {method} {url}: no answer from {host} ({said})", transient
         )
 
     def _refused(self, method: str, url: str, response: httpx.Response) -> NeonHTTPError:
@@ -218,7 +206,7 @@ class NeonClient(BearerClient):
         if isinstance(body, dict):
             code = str(body.get("code") or "")
             message = str(body.get("message") or response.reason_phrase)
-        message = one_line(response, message)
+        message = detail(response, message)
         status = response.status_code
         if status in (401, 403):
             return NeonAuthError(method, url, status, code, message)

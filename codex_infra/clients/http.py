@@ -1,11 +1,12 @@
-"""What our API clients (Neon; GitHub and Cloudflare in `codex_infra.rest`) share: a bearer
-token client, one-line errors, bounded retries honouring Retry-After. Import has no effects.
+"""What our own API clients (Neon, GitHub) share: a bearer token client, one-line errors,
+bounded retries honouring Retry-After. Import has no effects.
 """
 
 from __future__ import annotations
 
 import email.utils
 import logging
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from typing import Any, Self, TypeVar
 
 import httpx
 import tenacity
+
+from codex_infra.errors import UsageError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -99,28 +102,35 @@ def json_or_none(response: httpx.Response) -> Any:
         return None
 
 
-def one_line(response: httpx.Response, message: str = "") -> str:
-    """The service's message, else the start of the body, else the reason, on one line."""
+def detail(response: httpx.Response, message: str = "") -> str:
+    """What a refusal says: the service's message, else the start of the body, else the reason,
+    on one line."""
     return " ".join((message or response.text.strip()[:200] or response.reason_phrase).split())
 
 
-class BaseUrlError(ValueError):
-    """A base URL that no request could reach: retrying would not help."""
-
-
-def base_url(value: str, variable: str) -> str:
-    """An absolute http(s) URL with a host and nothing after the path, without a trailing slash;
-    anything else refused before a request is made, naming the `variable` that gave it."""
+def base_url(value: str, default: str, variable: str) -> str:
+    """`value` (from the environment variable `variable`), or `default` when it is blank: an
+    absolute http(s) URL with a host and nothing after the path, without a trailing slash. Anything
+    else is the caller's mistake, refused before a request is made (retrying would not help)."""
     rule = f"{variable} must be an http(s) URL with a host, like https://api.example.com/v1"
     try:
-        url = httpx.URL(value)
+        url = httpx.URL(value.strip() or default)
     except httpx.InvalidURL:
-        raise BaseUrlError(rule) from None
+        raise UsageError(rule) from None
     if url.scheme not in ("http", "https") or not url.host or url.query or url.fragment:
-        raise BaseUrlError(rule)
+        raise UsageError(rule)
     if url.userinfo:
-        raise BaseUrlError(f"{variable} must not hold credentials (the token is sent apart)")
+        raise UsageError(f"{variable} must not hold credentials (the token is sent apart)")
     return str(url).rstrip("/")
+
+
+def token(variable: str, env: Mapping[str, str] | None = None, why: str = "") -> str:
+    """A credential from the environment, never a default: unset or blank is the caller's
+    mistake, named (with `why` it is needed)."""
+    value = (os.environ if env is None else env).get(variable, "").strip()
+    if not value:
+        raise UsageError(f"{variable} is not set{why}")
+    return value
 
 
 class BearerClient(ABC):
@@ -150,7 +160,7 @@ class BearerClient(ABC):
         self._http.close()
 
     @abstractmethod
-    def _no_answer(self, method: str, url: str, detail: str, transient: bool) -> Exception:
+    def _no_answer(self, method: str, url: str, said: str, transient: bool) -> Exception:
         """`transient`: the request may have been sent, or may be next time (a refused or
         dropped connection, a timeout); not when it could never be (a URL or request that
         cannot be sent as it is)."""
@@ -164,9 +174,9 @@ class BearerClient(ABC):
             response = self._http.request(method, url, **kwargs)
         except httpx.TransportError as error:
             # The message of a transport error names the URL at most, never headers.
-            detail = f"{type(error).__name__}: {error}"
+            said = f"{type(error).__name__}: {error}"
             transient = not isinstance(error, _NEVER_SENT)
-            raise self._no_answer(method, url, detail, transient) from None
+            raise self._no_answer(method, url, said, transient) from None
         if response.is_error:
             raise self._refused(method, url, response)
         return response

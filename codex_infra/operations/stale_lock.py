@@ -25,7 +25,7 @@ from typing import Any, cast
 
 import click
 
-from codex_infra.errors import fail
+from codex_infra.errors import CodexCommand, UsageError
 
 # Longer than the longest timeout-minutes of a job that runs Pulumi (the reaper's 60), with a
 # margin: GitHub ends a job at its timeout, so no run of ours holds a lock that long.
@@ -36,7 +36,7 @@ CI_USER = "runner"
 _CLOUD_CONFLICT = "[409] Conflict: Another update is currently in progress"
 
 
-class Verdict(StrEnum):
+class LockVerdict(StrEnum):
     STALE = "stale"  # a lock conflict, held by an update that died: cancel it
     LIVE = "live"  # a lock conflict, held by an update that may still run: never cancel it
     NONE = "none"  # no lock conflict: some other failure
@@ -66,35 +66,35 @@ def classify(
     now: dt.datetime,
     stale_after: dt.timedelta = STALE_AFTER,
     ci_user: str = CI_USER,
-) -> tuple[Verdict, str]:
+) -> tuple[LockVerdict, str]:
     """The verdict and why, from the failed command's output and the stack's history."""
     locks = list(_DIY_LOCK.finditer(output))
     if locks:
         times = [_time(m["at"]) for m in locks]
         if any(at is None for at in times):
-            return Verdict.LIVE, "a lock whose time cannot be read"
+            return LockVerdict.LIVE, "a lock whose time cannot be read"
         if any(m["user"] != ci_user for m in locks):
-            return Verdict.LIVE, f"a lock taken by someone other than CI ({ci_user})"
+            return LockVerdict.LIVE, f"a lock taken by someone other than CI ({ci_user})"
         newest = now - max(cast(list[dt.datetime], times))
         if newest > stale_after:
-            return Verdict.STALE, f"every lock is CI's and older than {stale_after} ({newest})"
-        return Verdict.LIVE, f"a lock {newest} old may belong to a running update"
+            return LockVerdict.STALE, f"every lock is CI's and older than {stale_after} ({newest})"
+        return LockVerdict.LIVE, f"a lock {newest} old may belong to a running update"
     if _CLOUD_CONFLICT in output:
         update = _running(history)
         since = _time(str(update.get("startTime", ""))) if update else None
         if update is None or since is None:
-            return Verdict.LIVE, "another update is in progress and its start time is unknown"
+            return LockVerdict.LIVE, "another update is in progress and its start time is unknown"
         environment = cast(dict[str, Any], update.get("environment") or {})
         if "ci.system" not in environment:
-            return Verdict.LIVE, "the update in progress was not started by CI"
+            return LockVerdict.LIVE, "the update in progress was not started by CI"
         age = now - since
         if age > stale_after:
-            return Verdict.STALE, f"CI's update in progress started {age} ago"
-        return Verdict.LIVE, f"the update in progress started {age} ago and may still run"
-    return Verdict.NONE, "the output names no lock conflict"
+            return LockVerdict.STALE, f"CI's update in progress started {age} ago"
+        return LockVerdict.LIVE, f"the update in progress started {age} ago and may still run"
+    return LockVerdict.NONE, "the output names no lock conflict"
 
 
-@click.command("stale-lock")
+@click.command("stale-lock", cls=CodexCommand)
 @click.argument("log", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("history", required=False, type=click.Path(dir_okay=False, path_type=Path))
 def stale_lock(log: Path, history: Path | None) -> None:
@@ -105,7 +105,7 @@ def stale_lock(log: Path, history: Path | None) -> None:
         try:
             records = json.loads(history.read_text() or "[]")
         except json.JSONDecodeError:
-            raise fail(f"{history}: not the JSON of pulumi stack history") from None
+            raise UsageError(f"{history}: not the JSON of pulumi stack history") from None
     verdict, why = classify(log.read_text(errors="replace"), records, dt.datetime.now(dt.UTC))
     click.echo(verdict.value)
     click.echo(f"{verdict.value}: {why}", err=True)

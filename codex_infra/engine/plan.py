@@ -17,27 +17,22 @@ from typing import Any, cast
 
 from pulumi import RunError
 
-from codex_infra.engine import (
-    COMMAND,
-    DOMAIN,
-    HYPERDRIVE,
-    NEON_BRANCH,
+from codex_infra.engine.config import (
     PROJECT,
-    RANDOM_PASSWORD,
-    SCRIPT,
-    SECRET,
-    SUBDOMAIN,
-    Placeholders,
-    Plan,
-    PlannedResource,
     StackConfig,
     StackConfigError,
     load_stack_config,
-    run_program,
     with_overrides,
     with_placeholder_secrets,
 )
-from codex_infra.errors import redact
+from codex_infra.engine.mock import (
+    SECRET,
+    Placeholders,
+    Plan,
+    PlannedResource,
+    run_program,
+)
+from codex_infra.errors import UsageError, redact
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
@@ -46,44 +41,15 @@ PLAN_EPOCH = "1795000000"
 # 9999-01-01T00:00:00Z: Python's dates end with that year, and a preview's expiry is later still.
 LAST_EPOCH = 253370764800
 
-# What the tree shows of each resource type; the JSON has every input.
-KEY_INPUTS: dict[str, tuple[str, ...]] = {
-    SCRIPT: (
-        "scriptName",
-        "mainModule",
-        "files",
-        "assets",
-        "compatibilityDate",
-        "compatibilityFlags",
-        "bindings",
-    ),
-    SUBDOMAIN: ("scriptName", "enabled"),
-    DOMAIN: ("hostname", "zoneId", "service"),
-    NEON_BRANCH: (
-        "project_id",
-        "branch_name",
-        "parent_branch",
-        "expires_at",
-        "min_cu",
-        "max_cu",
-        "suspend_timeout_seconds",
-    ),
-    COMMAND: ("create", "triggers"),
-    RANDOM_PASSWORD: ("length", "special"),
-    HYPERDRIVE: ("name", "origin", "caching"),
-}
 
-
-class PlanError(Exception):
-    """A mistake of the caller (stack, config, bundle): one line, no traceback, no secret."""
-
-
-def find_root(start: Path) -> Path:
-    """The project is the nearest directory holding Pulumi.yaml, as for the Pulumi CLI."""
+def find_root(start: Path | None = None) -> Path:
+    """The project is the nearest directory holding Pulumi.yaml (from the working directory), as
+    for the Pulumi CLI."""
+    start = start or Path.cwd()
     for directory in (start, *start.parents):
         if (directory / "Pulumi.yaml").is_file():
             return directory
-    raise PlanError(f"no Pulumi.yaml in {start} or any parent: run this inside the project")
+    raise UsageError(f"no Pulumi.yaml in {start} or any parent: run this inside the project")
 
 
 def plan_epoch() -> int:
@@ -91,7 +57,7 @@ def plan_epoch() -> int:
     reproducible-builds.org defines it: a whole number of seconds since 1970, in ASCII)."""
     raw = os.environ.get("SOURCE_DATE_EPOCH") or PLAN_EPOCH
     if not (raw.isascii() and raw.isdigit() and int(raw) <= LAST_EPOCH):
-        raise PlanError(
+        raise UsageError(
             "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC"
             f" (at most {LAST_EPOCH}, the start of year 9999)"
         )
@@ -181,7 +147,7 @@ def run_stack(
 ) -> None:
     """Runs the program of `plan.stack` into `plan`: the stack's committed config plus
     `pulumi config set [--secret]`-style overrides; secrets nobody gave are placeholders
-    (`marker` in their shape). Raises PlanError for anything the caller can fix.
+    (`marker` in their shape). Raises UsageError for anything the caller can fix.
 
     The program's own config errors (RunError) and ours say `quotes_no_secret` when they are
     built to name keys and rules only: those are shown whole. Others are redacted."""
@@ -193,7 +159,7 @@ def run_stack(
         message = " ".join(str(err).split())
         if not getattr(err, "quotes_no_secret", False):
             message = redact(message, secret_pieces((secret_overrides or {}).values()))
-        raise PlanError(message) from None
+        raise UsageError(message) from None
 
 
 def plan_stack(
@@ -238,11 +204,6 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     }
 
 
-def render_json(plan: Plan) -> str:
-    """Resources sorted by URN and inputs by key (the engine does both): same plan, same bytes."""
-    return json.dumps(plan_document(plan), indent=2) + "\n"
-
-
 def named_items(value: Any) -> list[dict[str, Any]] | None:
     """A non-empty list of named things (bindings): shown and compared by name, not position."""
     if not (isinstance(value, list) and value):
@@ -251,66 +212,3 @@ def named_items(value: Any) -> list[dict[str, Any]] | None:
     if all(isinstance(i, dict) and "name" in i for i in items):
         return cast(list[dict[str, Any]], items)
     return None
-
-
-def short(value: Any) -> str:
-    """One line for a value: a list of named things (bindings) by name and type."""
-    if isinstance(value, str):
-        return value
-    named = named_items(value)
-    if named is not None:
-        return ", ".join(f"{i['name']} ({i.get('type', '?')})" for i in named)
-    return json.dumps(value, sort_keys=True)
-
-
-def _modules(files: Any) -> str:
-    """A script's other modules, by name and type (their paths and hashes are in the JSON)."""
-    modules = cast(dict[str, dict[str, Any]], files)
-    return ", ".join(f"{name} ({m.get('contentType', '?')})" for name, m in sorted(modules.items()))
-
-
-def _assets(assets: Any) -> str:
-    """The published copy, and which of its files' rules go along (`_headers`, `_redirects`)."""
-    config = cast(dict[str, Any], assets.get("config") or {})
-    rules = [f"_{key}" for key in ("headers", "redirects") if config.get(key)]
-    return str(assets.get("directory")) + (f" (with {', '.join(rules)})" if rules else "")
-
-
-_SHOWN_AS = {"files": _modules, "assets": _assets}
-
-
-def _flags(resource: PlannedResource) -> str:
-    flags = [
-        f
-        for f, on in (("protected", resource.protect), ("retained", resource.retain_on_delete))
-        if on
-    ]
-    return f"  [{', '.join(flags)}]" if flags else ""
-
-
-def render_tree(plan: Plan) -> str:
-    """Resources under their parents, with the inputs a reviewer looks at first."""
-    children: dict[str | None, list[PlannedResource]] = {}
-    urns = {r.urn for r in plan.resources}
-    for resource in plan.resources:
-        parent = resource.parent if resource.parent in urns else None
-        children.setdefault(parent, []).append(resource)
-    lines = [f"{plan.project}/{plan.stack}: {len(plan.resources)} resources"]
-
-    def walk(parent: str | None, indent: str) -> None:
-        siblings = children.get(parent, [])
-        for index, resource in enumerate(siblings):
-            last = index == len(siblings) - 1
-            branch = "└─" if last else "├─"
-            lines.append(f"{indent}{branch} {resource.type}  {resource.name}{_flags(resource)}")
-            inner = indent + ("   " if last else "│  ")
-            for key in KEY_INPUTS.get(resource.type, ()):
-                if key in resource.inputs:
-                    shown = _SHOWN_AS.get(key, short)(resource.inputs[key])
-                    lines.append(f"{inner}  {key}: {shown}")
-            walk(resource.urn, inner)
-
-    walk(None, "")
-    lines.append("outputs:")
-    lines.extend(f"  {key}: {short(value)}" for key, value in sorted(plan.outputs.items()))
-    return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from codex_infra.cli import main
-from codex_infra.locks import STALE_AFTER, Verdict, classify
+from codex_infra.operations.stale_lock import STALE_AFTER, LockVerdict, classify
 
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
 # The self-managed backend's message (pkg/backend/diy/lock.go), one line per lock.
@@ -41,21 +41,21 @@ def _at(minutes_ago: int) -> str:
 @pytest.mark.parametrize(
     ("output", "history", "verdict"),
     [
-        (DIY.format(at=_at(120)), [], Verdict.STALE),  # a job that died two hours ago
-        (DIY.format(at=_at(5)), [], Verdict.LIVE),  # maybe another run, maybe a person
-        (DIY.format(at=_at(120)) + DIY.format(at=_at(5)), [], Verdict.LIVE),  # one is fresh
-        (DIY.format(at="yesterday"), [], Verdict.LIVE),  # unreadable: never cancel
-        (CLOUD, [_update("in-progress", "2026-12-01T10:00:00.000Z")], Verdict.STALE),
-        (CLOUD, [_update("in-progress", "2026-12-01T11:50:00.000+00:00")], Verdict.LIVE),
-        (CLOUD, [_update("succeeded", "2026-11-30T10:00:00.000Z")], Verdict.LIVE),
+        (DIY.format(at=_at(120)), [], LockVerdict.STALE),  # a job that died two hours ago
+        (DIY.format(at=_at(5)), [], LockVerdict.LIVE),  # maybe another run, maybe a person
+        (DIY.format(at=_at(120)) + DIY.format(at=_at(5)), [], LockVerdict.LIVE),  # one is fresh
+        (DIY.format(at="yesterday"), [], LockVerdict.LIVE),  # unreadable: never cancel
+        (CLOUD, [_update("in-progress", "2026-12-01T10:00:00.000Z")], LockVerdict.STALE),
+        (CLOUD, [_update("in-progress", "2026-12-01T11:50:00.000+00:00")], LockVerdict.LIVE),
+        (CLOUD, [_update("succeeded", "2026-11-30T10:00:00.000Z")], LockVerdict.LIVE),
         # a person's long update from a laptop: never cancelled, however old
-        (CLOUD, [_update("in-progress", "2026-12-01T08:00:00.000Z", ci=False)], Verdict.LIVE),
-        (DIY.format(at=_at(120)).replace("runner@", "alice@"), [], Verdict.LIVE),
-        (CLOUD, [], Verdict.LIVE),  # the service did not say when it started: never cancel
-        ("error: update failed: 1 error occurred: Neon answered 500\n", [], Verdict.NONE),
+        (CLOUD, [_update("in-progress", "2026-12-01T08:00:00.000Z", ci=False)], LockVerdict.LIVE),
+        (DIY.format(at=_at(120)).replace("runner@", "alice@"), [], LockVerdict.LIVE),
+        (CLOUD, [], LockVerdict.LIVE),  # the service did not say when it started: never cancel
+        ("error: update failed: 1 error occurred: Neon answered 500\n", [], LockVerdict.NONE),
     ],
 )  # fmt: skip
-def test_only_an_old_lock_is_cancelled(output: str, history: object, verdict: Verdict) -> None:
+def test_only_an_old_lock_is_cancelled(output: str, history: object, verdict: LockVerdict) -> None:
     assert classify(output, history, NOW)[0] is verdict
 
 

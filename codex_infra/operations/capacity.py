@@ -17,27 +17,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import click
 
-from codex_infra.cloudflare_api import (
-    CloudflareConfigError,
-    CloudflareError,
-    calling,
-    client_from_env,
-)
-from codex_infra.engine import (
-    NEON_BRANCH,
-    SCRIPT,
-    Plan,
-)
-from codex_infra.errors import FAULT, USAGE_ERROR, fail
+from codex_infra.clients.cloudflare import WorkersApi
+from codex_infra.clients.neon import Json, NeonClient
+from codex_infra.engine.mock import NEON_BRANCH, SCRIPT, Plan
+from codex_infra.engine.plan import find_root, plan_stack, stack_config
+from codex_infra.errors import CodexCommand, FaultError, RefusalError, UsageError
+from codex_infra.operations.reap import CONFIG_STACK, Thing, preview_pr
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root, plan_stack, stack_config
-from codex_infra.reap import CONFIG_STACK, Thing, preview_pr
 from components.naming import Kind, NamingError, parse_stack
-from components.neon_api import NeonClient, NeonConfigError, NeonError
 from components.neon_provider import SCHEMA_ONLY
 from components.plans import (
     NEON_ALL_BRANCHES_URL,
@@ -48,21 +39,13 @@ from components.plans import (
     CloudflareLimits,
     NeonLimits,
 )
-from components.settings import ConfigError, PlanSettings, load_settings
+from components.settings import PlanSettings, TopologySettings, load_concern
 
 # `--check-new`: the new preview does not fit (1 stays "failed", 2 "your mistake").
 NO_ROOM = 3
 # The stacks besides the previews that may take room in the previews' project and account.
 FIXED_STACKS = ("production", "staging")
 REAPER = "run the reaper (`codex-infra reap --apply`, or the reap workflow with apply ticked)"
-
-
-class CapacityError(Exception):
-    """A service failed or could not be asked; one line."""
-
-
-class CapacityConfigError(CapacityError):
-    """The caller's mistake: a missing token, a stack that is not a preview."""
 
 
 class Resource(StrEnum):
@@ -111,7 +94,7 @@ def home(plan: Plan) -> tuple[str, str]:
     projects = {str(b["project_id"]) for b in _branches(plan)}
     accounts = {str(r.inputs["accountId"]) for r in plan.of_type(SCRIPT)}
     if len(projects) != 1 or len(accounts) != 1:
-        raise CapacityError(
+        raise FaultError(
             f"{plan.stack}: expected its branches in one Neon project and its Workers in one"
             f" account, found projects {sorted(projects)} and accounts {sorted(accounts)}"
         )
@@ -160,7 +143,7 @@ class Survey:
 
     @property
     def other_branches(self) -> list[str]:
-        """Branches that exist whatever the previews do: the ones the other stacks make or
+        """BranchListing that exist whatever the previews do: the ones the other stacks make or
         adopt, and the parents (the previews' parent taken as the project's root branch)."""
         names = [*self.preview.parents]
         for other in self.others:
@@ -188,18 +171,16 @@ def survey(root: Path, preview_stack: str, overrides: Overrides) -> Survey:
         plans[stack] = plan_stack(root, stack, given.plain, given.secret)
     project, account = home(plans[preview_stack])
     config = stack_config(root, preview_stack, overrides.plain, overrides.secret)
-    try:
-        settings = load_settings(preview_stack, config.values, config.secret_keys, root)
-    except ConfigError as err:
-        raise PlanError(str(err)) from None
     others = (footprint(plans[s], project, account) for s in FIXED_STACKS)
     return Survey(
         project=project,
         account=account,
         preview=footprint(plans[preview_stack], project, account),
         others=tuple(o for o in others if not o.empty),
-        plans=settings.plans,
-        topology=settings.topology.topology,
+        plans=load_concern(PlanSettings, config.values, preview_stack, root, config.secret_keys),
+        topology=load_concern(
+            TopologySettings, config.values, preview_stack, root, config.secret_keys
+        ).topology,
     )
 
 
@@ -279,21 +260,21 @@ class InUse:
         return sum(1 for name in names if preview_pr(thing, name) is not None)
 
 
-def list_scripts(account: str) -> tuple[str, ...]:
-    client = client_from_env()
-    with client, calling(f"list the Workers scripts of account {account}"):
-        return tuple(str(s.id) for s in client.workers.scripts.list(account_id=account))
+class BranchListing(Protocol):
+    def list_branches(self, project_id: str) -> list[Json]: ...
 
 
-def count_in_use(survey: Survey) -> InUse:
+class ScriptListing(Protocol):
+    def script_names(self, account_id: str) -> list[str]: ...
+
+
+def count_in_use(survey: Survey, neon: BranchListing, workers: ScriptListing) -> InUse:
     """Every branch of the previews' project and every script of their account."""
-    with NeonClient.from_env() as neon:
-        branches = neon.list_branches(survey.project)
-    scripts = list_scripts(survey.account)
+    branches = neon.list_branches(survey.project)
     return InUse(
         branches=tuple(str(b["name"]) for b in branches),
         root_branches=tuple(str(b["name"]) for b in branches if not b.get("parent_id")),
-        scripts=scripts,
+        scripts=tuple(workers.script_names(survey.account)),
     )
 
 
@@ -363,7 +344,7 @@ def _sharing(survey: Survey) -> str:
     return " and ".join(sharing) if sharing else "no other stack"
 
 
-def render_text(survey: Survey, in_use: InUse | None, note: str | None) -> str:
+def text_report(survey: Survey, in_use: InUse | None, note: str | None) -> str:
     plans, per, taken = survey.plans, survey.per_preview, survey.taken
     rows = limits(plans.neon, plans.cloudflare, taken, per)
     shared = any(o.stack == "production" for o in survey.others)
@@ -408,7 +389,7 @@ def render_text(survey: Survey, in_use: InUse | None, note: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(survey: Survey, in_use: InUse | None, check: dict[str, Any] | None) -> str:
+def json_report(survey: Survey, in_use: InUse | None, check: dict[str, Any] | None) -> str:
     plans, per = survey.plans, survey.per_preview
     rows = limits(plans.neon, plans.cloudflare, survey.taken, per)
     document: dict[str, Any] = {
@@ -481,6 +462,25 @@ def check_new(survey: Survey, in_use: InUse) -> tuple[dict[str, Any], str | None
     )
 
 
+def assess(
+    survey: Survey, in_use: InUse | None, check: bool, as_json: bool, absent: Sequence[str]
+) -> tuple[str, str | None]:
+    """What the command prints, and its refusal when `check` finds no room for the preview."""
+    checked, refusal = check_new(survey, in_use) if check and in_use is not None else (None, None)
+    if as_json:
+        return json_report(survey, in_use, checked) + "\n", refusal
+    note = f"not counted ({' and '.join(absent)} not set)" if absent else None
+    text = text_report(survey, in_use, note) + "\n"
+    if checked is not None:
+        needs = checked["needs"]
+        text += (
+            f"{checked['stack']} adds {needs[Resource.BRANCHES.value]} Neon branch(es) and"
+            f" {needs[Resource.SCRIPTS.value]} Workers scripts: "
+            + ("it fits.\n" if refusal is None else "it does not fit.\n")
+        )
+    return text, refusal
+
+
 # The command ---------------------------------------------------------------------------
 
 
@@ -488,9 +488,9 @@ def _preview_stack(stack: str) -> str:
     try:
         kind = parse_stack(stack).kind
     except NamingError as err:
-        raise CapacityConfigError(str(err)) from None
+        raise UsageError(str(err)) from None
     if kind is not Kind.PREVIEW:
-        raise CapacityConfigError(f"--check-new takes a preview stack (pr-<N>), not {stack!r}")
+        raise UsageError(f"--check-new takes a preview stack (pr-<N>), not {stack!r}")
     return stack
 
 
@@ -500,7 +500,7 @@ def _credentials() -> list[str]:
     ]
 
 
-@click.command()
+@click.command(cls=CodexCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.option(
     "--check-new",
@@ -516,26 +516,16 @@ def capacity(as_json: bool, new_stack: str | None, overrides: Overrides) -> None
     --config KEY=VALUE applies to staging and the previews (e.g. neonPlan=launch).
     Exits 0, 3 (--check-new: no room), 2 on a mistake, 1 when a service fails.
     """
-    try:
-        stack = _preview_stack(new_stack) if new_stack else CONFIG_STACK
-        absent = _credentials()
-        if new_stack and absent:
-            raise CapacityConfigError(f"--check-new counts what is in use: set {', '.join(absent)}")
-        found = survey(find_root(Path.cwd()), stack, overrides)
-        in_use = None if absent else count_in_use(found)
-    except (PlanError, CapacityConfigError, NeonConfigError, CloudflareConfigError) as err:
-        raise fail(str(err), USAGE_ERROR) from None
-    except (CapacityError, NeonError, CloudflareError) as err:
-        raise fail(str(err), FAULT) from None
-    check, refusal = check_new(found, in_use) if new_stack and in_use is not None else (None, None)
-    note = f"not counted ({' and '.join(absent)} not set)" if absent else None
-    click.echo(render_json(found, in_use, check) if as_json else render_text(found, in_use, note))
-    if check is not None and not as_json:
-        needs = check["needs"]
-        click.echo(
-            f"{check['stack']} adds {needs[Resource.BRANCHES.value]} Neon branch(es) and"
-            f" {needs[Resource.SCRIPTS.value]} Workers scripts: "
-            + ("it fits." if refusal is None else "it does not fit.")
-        )
+    stack = _preview_stack(new_stack) if new_stack else CONFIG_STACK
+    absent = _credentials()
+    if new_stack and absent:
+        raise UsageError(f"--check-new counts what is in use: set {', '.join(absent)}")
+    found = survey(find_root(), stack, overrides)
+    in_use = None
+    if not absent:
+        with NeonClient.from_env() as neon, WorkersApi.from_env() as workers:
+            in_use = count_in_use(found, neon, workers)
+    text, refusal = assess(found, in_use, new_stack is not None, as_json, absent)
+    click.echo(text, nl=False)
     if refusal is not None:
-        raise fail(refusal, NO_ROOM)
+        raise RefusalError(refusal, NO_ROOM)

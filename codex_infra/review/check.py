@@ -4,30 +4,25 @@ included, with no credential) is held to what `pulumi preview --policy-pack poli
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import click
 
-from codex_infra.engine import StackConfigError
-from codex_infra.errors import fail
+from codex_infra.engine.plan import find_root, plan_epoch, plan_stack
+from codex_infra.errors import CodexCommand
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root, plan_epoch, plan_stack
-from codex_infra.policies import RULES, Topology, evaluate, from_plan
+from codex_infra.review.policies import RULES, Topology, evaluate, from_plan
 
 VIOLATIONS = 1
 
 
-@click.command()
+@click.command(cls=CodexCommand)
 @click.argument("stack")
 @config_overrides
 def check(stack: str, overrides: Overrides) -> None:
     """Exit 0 if STACK's plan passes every policy, 1 listing each violation, 2 on bad input."""
-    try:
-        root = find_root(Path.cwd())
-        plan = plan_stack(root, stack, overrides.plain, overrides.secret)
-        topology = Topology.of(root, stack, overrides.plain)
-    except (PlanError, StackConfigError) as err:
-        raise fail(str(err)) from None
+    root = find_root()
+    plan = plan_stack(root, stack, overrides.plain, overrides.secret)
+    topology = Topology.of(root, stack, overrides.plain)
     # The deploy time the plan was made for: what a preview's expires_at counts from.
     violations = evaluate(
         from_plan(plan.resources), dt.datetime.fromtimestamp(plan_epoch(), dt.UTC), topology

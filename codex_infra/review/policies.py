@@ -24,18 +24,16 @@ from pulumi_policy import (
 )
 from pulumi_policy.proxy import UnknownValueError
 
-from codex_infra.engine import (
+from codex_infra.engine.config import PROJECT, load_stack_config, with_overrides
+from codex_infra.engine.mock import (
     DOMAIN,
     NEON_BRANCH,
-    PROJECT,
     ROUTE,
     SCRIPT,
     SUBDOMAIN,
     PlannedResource,
-    load_stack_config,
-    with_overrides,
 )
-from codex_infra.plan import find_root
+from codex_infra.engine.plan import find_root
 from components.naming import Kind, NamingError, Stage, parse_stack
 from components.settings import MAX_PREVIEW_TTL_HOURS
 
@@ -407,7 +405,7 @@ def _now() -> dt.datetime:
 def _topology(subjects: Sequence[Subject]) -> Topology:
     """The pack runs in policy/, below the project whose config names production's ids."""
     stacks = {s.stack for s in subjects}
-    return Topology.of(find_root(Path.cwd()), stacks.pop()) if len(stacks) == 1 else UNCHECKED
+    return Topology.of(find_root(), stacks.pop()) if len(stacks) == 1 else UNCHECKED
 
 
 def _resource_policy(rule: Rule, clock: Callable[[], dt.datetime]) -> Policy:

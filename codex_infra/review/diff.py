@@ -21,9 +21,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
+import click
 import psutil
 
-from codex_infra.engine import (
+from codex_infra.engine.config import StackConfigError, check_stack_name
+from codex_infra.engine.mock import (
     COMMAND,
     DOMAIN,
     HYPERDRIVE,
@@ -31,11 +33,10 @@ from codex_infra.engine import (
     RANDOM_PASSWORD,
     SCRIPT,
     SUBDOMAIN,
-    StackConfigError,
-    check_stack_name,
     is_secret,
 )
-from codex_infra.plan import PlanError, named_items, plan_epoch
+from codex_infra.engine.plan import find_root, named_items, plan_epoch
+from codex_infra.errors import CodexCommand, FaultError, UsageError
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
 
@@ -194,7 +195,7 @@ def _git(root: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
-        raise PlanError(f"git {args[0]}: {lines[-1]}")
+        raise UsageError(f"git {args[0]}: {lines[-1]}")
     return result.stdout.strip()
 
 
@@ -235,8 +236,8 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
     prefix = _git(root, "rev-parse", "--show-prefix")
     try:
         commit = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except PlanError:
-        raise PlanError(f"{ref!r} is not a commit of this repository") from None
+    except UsageError:
+        raise UsageError(f"{ref!r} is not a commit of this repository") from None
     _remove_abandoned_worktrees(root)
     owner = _WORKTREE_OWNER.format(pid=os.getpid(), started=_started(os.getpid()))
     with tempfile.TemporaryDirectory(prefix=_WORKTREE_PREFIX) as tmp:
@@ -249,10 +250,10 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
             _git(root, "worktree", "remove", "--force", "--force", str(tree))
 
 
-# The harness (codex_infra.plan and .engine, which import nothing of `components`) is loaded from
-# where it runs now; the program, `components` first of all, from the tree being planned, which
-# is first on the path. So any revision plans, whatever its components look like inside.
-_HARNESS = Path(__file__).resolve().parent
+# The harness (codex_infra.engine, which imports nothing of `components`) is loaded from where it
+# runs now; the program, `components` first of all, from the tree being planned, which is first on
+# the path. So any revision plans, whatever its components look like inside.
+_HARNESS = Path(__file__).resolve().parent.parent
 _LOAD_HARNESS = """
 import importlib.util, sys
 path = sys.argv.pop(1)
@@ -265,14 +266,15 @@ spec.loader.exec_module(module)
 _PLAN = """
 import json, sys
 from pathlib import Path
-from codex_infra.plan import PlanError, find_root, plan_document, plan_stack
+from codex_infra.engine.plan import find_root, plan_document, plan_stack
+from codex_infra.errors import UsageError
 key = bytes.fromhex(sys.argv[1])
 planned = {}
 for stack in sys.argv[2:]:
     try:
-        plan = plan_stack(find_root(Path.cwd()), stack, fingerprint_key=key)
+        plan = plan_stack(find_root(), stack, fingerprint_key=key)
         planned[stack] = {"document": plan_document(plan)}
-    except PlanError as err:
+    except UsageError as err:
         planned[stack] = {"error": f"codex-infra: error: {err}"}
 sys.stdout.write(json.dumps(planned))
 """
@@ -419,8 +421,34 @@ def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
             check_stack_name(stack)
             parse_stack(stack)
     except (StackConfigError, NamingError) as err:
-        raise PlanError(str(err)) from None
+        raise UsageError(str(err)) from None
     key = secrets.token_bytes(16)  # this report's alone: fingerprints mean nothing elsewhere
     with checkout(root, base_ref) as base_tree, _harnesses([base_tree, root], stacks, key) as both:
         base, head = (_harness_result(process, stacks) for process in both)
     return render_report(base_ref, [_stack_diff(s, base[s], head[s]) for s in stacks])
+
+
+@click.command(cls=CodexCommand)
+@click.argument("base_ref")
+@click.option(
+    "--stack",
+    "stacks",
+    multiple=True,
+    help=f"Repeatable; default: {', '.join(DEFAULT_STACKS)}.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
+)
+def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
+    """Markdown report of what the working tree changes, per stack, against BASE_REF."""
+    folder = (output or Path()).parent
+    if output is not None and not (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+        raise UsageError(f"--output {output}: {folder} is not a directory this user may write in")
+    report = diff_report(find_root(), base_ref, list(stacks or DEFAULT_STACKS))
+    if output is None:
+        click.echo(report, nl=False)
+        return
+    try:
+        output.write_text(report)
+    except OSError as err:
+        raise FaultError(f"--output {output}: {err.strerror or type(err).__name__}") from None

@@ -10,9 +10,7 @@ import hashlib
 import hmac
 import json
 import logging
-import re
 import runpy
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -23,11 +21,11 @@ from pulumi.runtime import mocks, settings
 from pulumi.runtime.stack import run_in_stack
 from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPrivateUsage]
 
-from codex_infra.config_yaml import ConfigYamlError, read_config_yaml
+from codex_infra.engine.config import StackConfig
+from codex_infra.errors import UsageError
 
 # Nothing here imports `components`: `codex-infra diff` runs this harness against another
 # revision's program, whose components may differ in everything but `__main__.py`'s contract.
-PROJECT = "codex"  # also the namespace of the project's bare config keys
 # The type tokens of the resources the program registers, for whoever reads a plan.
 SCRIPT = "cloudflare:index/workersScript:WorkersScript"
 SUBDOMAIN = "cloudflare:index/workersScriptSubdomain:WorkersScriptSubdomain"
@@ -49,120 +47,6 @@ _HIDDEN_INPUTS = {"__provider"}
 # What the program and the SDK log through the engine (pulumi.log.*); without this logger the mock
 # engine writes to the root logger. The CLI decides what reaches the terminal.
 ENGINE_LOG = logging.getLogger(f"{__name__}.pulumi")
-
-
-class StackConfigError(ValueError):
-    """The committed config files cannot be read. Said from the files alone, where no secret is
-    (an encrypted `secure:` value is never read)."""
-
-    quotes_no_secret = True
-
-
-@dataclass(frozen=True)
-class StackConfig:
-    values: dict[str, str]
-    secret_keys: frozenset[str]
-
-
-def _text(value: Any) -> str:
-    """The engine hands structured values to programs as JSON text."""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-# Pulumi's own rule (its backends refuse any other name before reading a file).
-_STACK_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
-
-
-def check_stack_name(stack: str) -> None:
-    if not _STACK_NAME.fullmatch(stack):
-        shown = repr(stack) if len(stack) <= 100 else f"of {len(stack)} characters"
-        raise StackConfigError(
-            f"stack name {shown}: Pulumi takes 1 to 100 letters, digits, '-', '_' or '.'"
-        )
-
-
-def _config_section(path: Path) -> dict[str, Any]:
-    """The `config:` mapping of a project or stack file, keys as written."""
-    try:
-        data: Any = read_config_yaml(path)
-    except ConfigYamlError as err:
-        raise StackConfigError(f"{path.name}: {err}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise StackConfigError(
-            f"{path.name}: want a mapping with a 'config' key, not a scalar or list"
-        )
-    section: Any = cast(dict[Any, Any], data).get("config")
-    if not isinstance(section, dict | None):
-        raise StackConfigError(f"{path.name}: 'config' must be a mapping")
-    for key in cast(dict[Any, Any], section or {}):
-        if not isinstance(key, str):
-            raise StackConfigError(f"{path.name}: config key {key!r} is not a string")
-    return cast(dict[str, Any], section or {})
-
-
-def _full_key(key: str) -> str:
-    """Bare keys belong to the project, as for the Pulumi CLI (in Pulumi.yaml and stack files)."""
-    return key if ":" in key else f"{PROJECT}:{key}"
-
-
-def load_stack_config(root: Path, stack: str) -> StackConfig:
-    """What `pulumi up` would hand the program: Pulumi.yaml's project config, overridden by
-    Pulumi.<stack>.yaml (if there is one). Encrypted (`secure:`) values cannot be read here and
-    count as not given."""
-    check_stack_name(stack)
-    values: dict[str, str] = {}
-    for key, decl in _config_section(root / "Pulumi.yaml").items():
-        full = _full_key(key)
-        if isinstance(decl, dict):
-            if "value" in decl:
-                values[full] = _text(decl["value"])
-            elif "default" in decl:
-                values[full] = _text(decl["default"])
-        else:
-            values[full] = _text(decl)
-    stack_file = root / f"Pulumi.{stack}.yaml"
-    given: set[str] = set()
-    if stack_file.exists() or stack_file.is_symlink():  # a directory or a dangling link: refused
-        for key, value in _config_section(stack_file).items():
-            full = _full_key(key)
-            if full in given:
-                raise StackConfigError(
-                    f"{stack_file.name}: {full} is set twice (a bare key is the project's)"
-                )
-            given.add(full)
-            if isinstance(value, dict) and "secure" in value:
-                values.pop(full, None)
-                continue
-            values[full] = _text(value)
-    return StackConfig(values, frozenset())
-
-
-def with_overrides(
-    config: StackConfig, plain: Mapping[str, str], secret: Mapping[str, str]
-) -> StackConfig:
-    """Like `pulumi config set [--secret]`."""
-    plain_values = {_full_key(k): v for k, v in plain.items()}
-    secret_values = {_full_key(k): v for k, v in secret.items()}
-    values = {**config.values, **plain_values, **secret_values}
-    secret_keys = (config.secret_keys - set(plain_values)) | set(secret_values)
-    return StackConfig(values, frozenset(secret_keys))
-
-
-def placeholder_secrets(stack: str, marker: str = "placeholder") -> dict[str, str]:
-    """The secrets a stack's config must hold, as values of the right shape for the stage."""
-    mode = "live" if stack == "production" else "test"
-    return {"stripeSecretKey": f"sk_{mode}_{marker}", "stripeWebhookSecret": f"whsec_{marker}"}
-
-
-def with_placeholder_secrets(
-    config: StackConfig, stack: str, marker: str = "placeholder"
-) -> StackConfig:
-    """Secrets nobody gave become placeholders of the right shape for the stage."""
-    placeholders = placeholder_secrets(stack, marker)
-    missing = {k: v for k, v in placeholders.items() if f"{PROJECT}:{k}" not in config.values}
-    return with_overrides(config, {}, missing)
 
 
 @dataclass(frozen=True)
@@ -203,35 +87,32 @@ def is_secret(value: Any) -> bool:
     return isinstance(value, str) and (value == SECRET or value.startswith("[secret:"))
 
 
-class UnknownInputError(Exception):
-    """An input the offline plan cannot know: computed at deploy time, or secret."""
-
-
 def known_input(resource: PlannedResource, key: str) -> str:
-    """A plain string input of the plan, as a command that calls an API by it needs it."""
+    """A plain string input of the plan, as a command that calls an API by it needs it; one the
+    offline plan cannot know (computed at deploy time, or given as a secret) is a UsageError."""
     value = resource.inputs.get(key)
     if not isinstance(value, str) or not value or value == "[unknown]" or is_secret(value):
-        raise UnknownInputError(f"{resource.name}: its {key} is not known before a deploy")
+        raise UsageError(f"{resource.name}: its {key} is not known before a deploy")
     return value
 
 
-def _plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
+def _wire_to_plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
     """Wire value -> JSON-ready value, every secret replaced by SECRET (or its keyed
     fingerprint) at any depth, unless revealed."""
     if isinstance(value, dict):
         obj = cast(dict[str, Any], value)
         if obj.get(_SIG) == _SECRET_SIG:
             if reveal:
-                return _plain(obj.get("value"), key, reveal)
+                return _wire_to_plain(obj.get("value"), key, reveal)
             if key is None:
                 return SECRET
             secret = json.dumps(obj.get("value"), sort_keys=True).encode()
             return f"[secret:{hmac.new(key, secret, 'sha256').hexdigest()[:16]}]"
         if obj.get(_SIG) == _RESOURCE_SIG:
             return obj.get("urn")
-        return {k: _plain(v, key, reveal) for k, v in sorted(obj.items())}
+        return {k: _wire_to_plain(v, key, reveal) for k, v in sorted(obj.items())}
     if isinstance(value, list):
-        return [_plain(v, key, reveal) for v in cast(list[Any], value)]
+        return [_wire_to_plain(v, key, reveal) for v in cast(list[Any], value)]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if value == _UNKNOWN:
@@ -241,7 +122,7 @@ def _plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
 
 def reveal(value: Any) -> Any:
     """A wire value with its secrets' values in place: only for the local environment's own."""
-    return _plain(value, None, reveal=True)
+    return _wire_to_plain(value, None, reveal=True)
 
 
 def _placeholder(urn: str, prefix: str) -> str:
@@ -296,9 +177,11 @@ class _Recorder(mocks.MockMonitor):
                 type_ = f"{qualified}${type_}"
         return f"urn:pulumi:{self.plan.stack}::{self.plan.project}::{type_}::{name}"
 
-    def _plain(self, message: Any) -> Any:
+    def _recorded(self, message: Any) -> Any:
         plan = self.plan
-        return _plain(json_format.MessageToDict(message), plan.fingerprint_key, plan.reveal_secrets)
+        return _wire_to_plain(
+            json_format.MessageToDict(message), plan.fingerprint_key, plan.reveal_secrets
+        )
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
         response: Any = super().RegisterResource(request)  # pyright: ignore[reportUnknownMemberType]
@@ -306,7 +189,7 @@ class _Recorder(mocks.MockMonitor):
             deps = set(request.dependencies)
             for prop in request.propertyDependencies.values():
                 deps.update(prop.urns)
-            inputs = self._plain(request.object)
+            inputs = self._recorded(request.object)
             self.plan.resources.append(
                 PlannedResource(
                     urn=response.urn,
@@ -325,7 +208,7 @@ class _Recorder(mocks.MockMonitor):
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
         if request.urn.split("::")[2] == STACK:
-            self.plan.outputs = self._plain(request.outputs)
+            self.plan.outputs = self._recorded(request.outputs)
         return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
 
 
