@@ -13,7 +13,7 @@ import click
 
 from codex_infra.engine.mock import ENGINE_LOG
 from codex_infra.engine.plan import secret_pieces
-from codex_infra.errors import UsageError, redact
+from codex_infra.errors import UsageError, one_line, redact
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class _EngineLogLine(logging.Handler):
         self.secrets = secrets
 
     def emit(self, record: logging.LogRecord) -> None:
-        first = (record.getMessage().strip().splitlines() or [""])[0]
+        first = one_line(record.getMessage(), empty="")
         click.echo(f"{record.levelname.lower()}: {redact(first, self.secrets)}", err=True)
 
 

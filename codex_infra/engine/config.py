@@ -24,38 +24,41 @@ from codex_infra.errors import UsageError
 PROJECT = "codex"  # also the namespace of the project's bare config keys
 
 
-class ConfigYamlError(ValueError):
-    """The file cannot be read as alias-free YAML; the text says why, without its content."""
-
-
-class _NoAliases(yaml.SafeLoader):
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise ConfigYamlError(
-                f"line {self.get_mark().line + 1}: a YAML alias (*name), refused in config files"
-            )
-        return super().compose_node(parent, index)
-
-
-def read_config_yaml(path: Path) -> Any:
-    """The document in `path` (None when empty)."""
-    try:
-        text = path.read_bytes().decode()
-    except UnicodeDecodeError:
-        raise ConfigYamlError("is not UTF-8 text") from None
-    except OSError as err:
-        raise ConfigYamlError(f"cannot be read ({err.strerror or type(err).__name__})") from None
-    try:
-        return yaml.load(text, Loader=_NoAliases)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as err:
-        raise ConfigYamlError(f"not valid YAML ({type(err).__name__})") from None
-
-
 class StackConfigError(UsageError):
     """The committed config files cannot be read. Said from the files alone, where no secret is
     (an encrypted `secure:` value is never read)."""
 
     quotes_no_secret = True
+
+
+class _NoAliases(yaml.SafeLoader):
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            line = self.get_mark().line + 1
+            raise StackConfigError(
+                f"{self.name}: line {line}: a YAML alias (*name), refused in config files"
+            )
+        return super().compose_node(parent, index)
+
+
+def read_config_yaml(path: Path, name: str) -> Any:
+    """The document in `path` (None when empty). Why it cannot be read is said of `name` (the
+    file as the caller names it), never with its content."""
+    try:
+        text = path.read_bytes().decode()
+    except UnicodeDecodeError:
+        raise StackConfigError(f"{name}: is not UTF-8 text") from None
+    except OSError as err:
+        why = err.strerror or type(err).__name__
+        raise StackConfigError(f"{name}: cannot be read ({why})") from None
+    loader = _NoAliases(text)
+    loader.name = name
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as err:
+        raise StackConfigError(f"{name}: not valid YAML ({type(err).__name__})") from None
+    finally:
+        loader.dispose()
 
 
 @dataclass(frozen=True)
@@ -83,10 +86,7 @@ def check_stack_name(stack: str) -> None:
 
 def _config_section(path: Path) -> dict[str, Any]:
     """The `config:` mapping of a project or stack file, keys as written."""
-    try:
-        data: Any = read_config_yaml(path)
-    except ConfigYamlError as err:
-        raise StackConfigError(f"{path.name}: {err}") from None
+    data: Any = read_config_yaml(path, path.name)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -10,7 +10,6 @@ import os
 import subprocess
 from collections.abc import Generator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import click
@@ -26,12 +25,8 @@ from components.naming import NamingError, Role, parse_stack
 COMMAND_STOP_TIMEOUT = 10
 
 
-def _root() -> Path:
-    return find_root(Path.cwd())
-
-
 @contextmanager
-def _faults() -> Generator[None]:
+def _os_faults() -> Generator[None]:
     """A file the machine refuses ends as one line too."""
     try:
         yield
@@ -53,9 +48,9 @@ def _stack(_ctx: click.Context, _param: click.Parameter, stack: str | None) -> s
 
 
 def _up(stack: str, overrides: Overrides, port: int | None) -> Running:
-    root = _root()
+    root = find_root()
     try:
-        with _faults():
+        with _os_faults():
             return environment.up(root, stack, overrides.plain, overrides.secret, port)
     except Interrupted as signal_:
         raise CodexError(
@@ -132,8 +127,8 @@ def up(stack: str, port: int | None, overrides: Overrides) -> None:
 )
 def down(stack: str, purge: bool) -> None:
     """Stop STACK (the database server stops with the last running stack)."""
-    with _faults():
-        was_running = environment.down(_root(), stack, purge)
+    with _os_faults():
+        was_running = environment.down(find_root(), stack, purge)
     done = "stopped" if was_running else "was not running"
     click.echo(f"{stack} {done}{'; its database and local secrets are gone' if purge else ''}.")
 
@@ -143,8 +138,8 @@ def down(stack: str, purge: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON document: URLs, pids, secrets.")
 def status(stack: str | None, as_json: bool) -> None:
     """Each local environment (or STACK's): running or crashed, URLs, processes."""
-    with _faults():
-        found = environment.status(_root(), stack)
+    with _os_faults():
+        found = environment.status(find_root(), stack)
     if as_json:
         click.echo(json.dumps(found, indent=2, sort_keys=True))
         return
@@ -197,8 +192,8 @@ def run(stack: str, command: tuple[str, ...], port: int | None, overrides: Overr
         finally:
             if not running.already:
                 try:
-                    with uninterrupted(), _faults():
-                        environment.down(_root(), stack)
+                    with uninterrupted(), _os_faults():
+                        environment.down(find_root(), stack)
                 except CodexError as err:
                     report(err)
                     code = code or FAULT  # the command's own failure comes first

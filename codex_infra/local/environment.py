@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from codex_infra.engine.config import PROJECT, placeholder_secrets
 from codex_infra.engine.mock import Plan
 from codex_infra.engine.plan import run_stack
+from codex_infra.errors import one_line
 from codex_infra.local import neon, processes, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
@@ -45,7 +46,6 @@ from codex_infra.local.state import (
     LocalError,
     StateDir,
     free_port,
-    last_lines,
     listening,
     port_in_use,
     read_json,
@@ -168,7 +168,7 @@ def _run_command(
     except OSError as err:
         raise LocalError(f"{what} could not start: {err}") from None
     if result.returncode != 0:
-        tail = server.endpoint.redact(last_lines(result.stderr or result.stdout, 3))
+        tail = server.endpoint.redact(one_line(result.stderr or result.stdout, last=3))
         raise LocalError(f"{what} failed with exit code {result.returncode} on {target}: {tail}")
 
 

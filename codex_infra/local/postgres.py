@@ -34,12 +34,12 @@ import psutil
 import psycopg
 from psycopg import sql
 
+from codex_infra.errors import one_line
 from codex_infra.local import processes
 from codex_infra.local.state import (
     LOOPBACK,
     LocalError,
     free_port,
-    last_lines,
     package_dir,
     port_in_use,
     read_json,
@@ -227,7 +227,7 @@ class Cluster:
         finally:
             pwfile.unlink()
         if init.returncode != 0:
-            raise LocalError(f"initdb failed: {last_lines(init.stderr)}")
+            raise LocalError(f"initdb failed: {one_line(init.stderr, last=1)}")
         fresh.rename(self.data)
 
     def running(self) -> bool:
@@ -270,9 +270,9 @@ class Cluster:
             log.seek(logged)
             written = log.read().decode(errors="replace")
         if written.strip():
-            return last_lines(written)
+            return one_line(written, last=1)
         said = [line for line in result.stderr.splitlines() if "Examine the log" not in line]
-        return last_lines("\n".join(said), 2)
+        return one_line("\n".join(said), last=2)
 
     def stop(self) -> None:
         """A fast shutdown, and an immediate one if that did not end it in time."""
@@ -370,7 +370,7 @@ def server_account() -> pwd.struct_passwd:
     except KeyError:
         raise LocalError(
             f"cannot make the account '{ACCOUNT}' PostgreSQL runs as under root: "
-            f"{last_lines(made.stderr)}"
+            f"{one_line(made.stderr, last=1)}"
         ) from None
 
 

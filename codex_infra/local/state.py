@@ -151,12 +151,6 @@ def read_json(path: Path) -> dict[str, Any] | None:
     return cast(dict[str, Any], data)
 
 
-def last_lines(text: str, count: int = 1) -> str:
-    """The end of a tool's output, as one line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return " | ".join(lines[-count:]) or "(no output)"
-
-
 def package_dir(name: str, what: str) -> Path:
     """Where a package that ships binaries lives, found without importing it."""
     spec = importlib.util.find_spec(name)

@@ -14,12 +14,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
 from codex_infra.engine.mock import PlannedResource
+from codex_infra.errors import one_line
 from codex_infra.local import processes
 from codex_infra.local.state import (
     LOOPBACK,
     LocalError,
     file_lock,
-    last_lines,
     listening,
     package_dir,
     write_json,
@@ -81,7 +81,7 @@ def ensure_installed(
         if result.returncode != 0:
             raise LocalError(
                 f"the Workers runtime is missing and `npm ci` in {js_dir} failed: "
-                f"{last_lines(result.stderr) if result.stderr.strip() else result.returncode}"
+                f"{one_line(result.stderr, last=1) if result.stderr.strip() else result.returncode}"
             )
         marker.touch()
 
@@ -115,7 +115,7 @@ def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, ports: list[in
     while time.monotonic() < deadline:
         said = _first_word(log_path)
         if said is not None and "error" in said:
-            refusal = _one_line(str(said["message"]))
+            refusal = _workerd_errors(str(said["message"]))
             raise LocalError(f"the Workers runtime refused the environment: {refusal}")
         if process.poll() is not None:
             raise LocalError(
@@ -129,7 +129,7 @@ def _wait_ready(process: subprocess.Popen[bytes], log_path: Path, ports: list[in
     )
 
 
-def _one_line(message: str) -> str:
+def _workerd_errors(message: str) -> str:
     """workerd reports start-up errors as JSON log lines, one per Worker: their distinct texts."""
     found: list[str] = []
     for line in message.splitlines():

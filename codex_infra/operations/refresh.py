@@ -32,7 +32,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from codex_infra.engine.config import ConfigYamlError, read_config_yaml
+from codex_infra.engine.config import read_config_yaml
 from codex_infra.errors import CodexCommand, FaultError, UsageError, one_line, redact
 from codex_infra.local.postgres import client_bin
 
@@ -141,10 +141,7 @@ class Mask:
 
 def read_masks(path: Path) -> list[Mask]:
     """The mask file's rules; a malformed one is refused before anything is copied."""
-    try:
-        data: Any = read_config_yaml(path)
-    except ConfigYamlError as err:
-        raise UsageError(f"mask file {path}: {err}") from None
+    data: Any = read_config_yaml(path, f"mask file {path}")
     if not isinstance(data, dict) or not data:
         raise UsageError(f"mask file {path}: want a mapping of table.column to a rule")
     masks: list[Mask] = []

@@ -36,7 +36,7 @@ from codex_infra.engine.mock import (
     is_secret,
 )
 from codex_infra.engine.plan import find_root, named_items, plan_epoch
-from codex_infra.errors import CodexCommand, FaultError, UsageError
+from codex_infra.errors import CodexCommand, FaultError, UsageError, one_line
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
 
@@ -194,8 +194,8 @@ class Planned:
 def _git(root: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        lines = result.stderr.strip().splitlines() or [f"exit code {result.returncode}"]
-        raise UsageError(f"git {args[0]}: {lines[-1]}")
+        said = one_line(result.stderr, last=1, empty=f"exit code {result.returncode}")
+        raise UsageError(f"git {args[0]}: {said}")
     return result.stdout.strip()
 
 
@@ -308,8 +308,8 @@ def _harness_result(process: subprocess.Popen[str], stacks: Sequence[str]) -> di
     try:
         planned = cast(dict[str, dict[str, Any]], json.loads(out))
     except json.JSONDecodeError:
-        lines = err.strip().splitlines() or [f"exit code {process.returncode}"]
-        return dict.fromkeys(stacks, Planned(None, lines[-1]))
+        said = one_line(err, last=1, empty=f"exit code {process.returncode}")
+        return dict.fromkeys(stacks, Planned(None, said))
     return {
         stack: Planned(planned[stack].get("document"), planned[stack].get("error"))
         for stack in stacks

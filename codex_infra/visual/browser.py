@@ -20,6 +20,7 @@ from playwright.sync_api import BrowserContext, Page, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from codex_infra.errors import one_line
 from codex_infra.visual.model import VisualError
 from components.settings import Viewport
 
@@ -108,7 +109,7 @@ class Chromium:
         except PlaywrightTimeout:
             raise VisualError(f"{what}: no answer within {timeout:g} s") from None
         except PlaywrightError as err:
-            raise VisualError(f"{what}: {_first_line(err.message)}") from None
+            raise VisualError(f"{what}: {one_line(err.message, empty='failed')}") from None
         finally:
             for context in contexts:
                 context.close()
@@ -141,10 +142,6 @@ class Chromium:
         return Render(png, response.status if response is not None else None)
 
 
-def _first_line(message: str) -> str:
-    return next((line.strip() for line in message.splitlines() if line.strip()), "failed")
-
-
 @contextmanager
 def chromium(
     executable: str | None = None, frozen_time: dt.datetime = FROZEN_TIME
@@ -160,7 +157,8 @@ def chromium(
                 env={**os.environ, OWNER_ENV: str(os.getpid())},
             )
         except PlaywrightError as err:
-            raise VisualError(f"{path} did not start: {_first_line(err.message)}") from None
+            said = one_line(err.message, empty="failed")
+            raise VisualError(f"{path} did not start: {said}") from None
         try:
             yield Chromium(browser, frozen_time)
         finally:

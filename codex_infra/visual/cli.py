@@ -38,16 +38,12 @@ threshold_option = click.option(
 
 
 @contextmanager
-def _faults() -> Generator[None]:
+def _stopped_cleanly() -> Generator[None]:
     """What a command started (a browser, replicas) is stopped on the way out, Ctrl-C too."""
     try:
         yield
     except KeyboardInterrupt:
         raise CodexError("interrupted: nothing is left running", INTERRUPTED) from None
-
-
-def _root() -> Path:
-    return find_root(Path.cwd())
 
 
 def _local_url(root: Path, stack: str) -> str:
@@ -78,9 +74,9 @@ def snapshot(stack: str, url: str | None, output: Path | None, timeout: float) -
     from codex_infra.visual import browser
     from codex_infra.visual import snapshot as snapshots
 
-    root = _root()
+    root = find_root()
     out = output or root / OUTPUT / "snapshots" / stack
-    with _faults():
+    with _stopped_cleanly():
         settings = snapshots.visual_settings(root, stack)
         base = url or _local_url(root, stack)
         with browser.chromium() as chromium:
@@ -101,8 +97,8 @@ def compare(before: Path, after: Path, output: Path | None, threshold: float) ->
     """Compare two snapshot folders; prints the Markdown summary, writes the report."""
     from codex_infra.visual import compare as comparing
 
-    out = output or _root() / OUTPUT / "compare"
-    with _faults():
+    out = output or find_root() / OUTPUT / "compare"
+    with _stopped_cleanly():
         comparison = comparing.compare(before, after, out, comparing.odiff(), threshold)
         write_reports(comparison, out)
     click.echo(render_markdown(comparison, text=str) + f"\nReport: {out / REPORT}")
@@ -131,9 +127,9 @@ def visual(
     from codex_infra.visual import browser, review
     from codex_infra.visual import compare as comparing
 
-    root = _root()
+    root = find_root()
     out = output or root / OUTPUT / stack
-    with _faults():
+    with _stopped_cleanly():
         comparison = review.visual_review(
             root,
             stack,
@@ -179,6 +175,6 @@ def visual_comment(
     if (images_url is None) != (publish is None):
         raise UsageError("--images-url and --publish go together")
     render = comment.comparison_comment if kind == "comparison" else comment.snapshots_comment
-    with _faults():
+    with _stopped_cleanly():
         text = render(folder, run_url, images_url, publish or folder)
     output.write_text(text)

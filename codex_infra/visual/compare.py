@@ -21,7 +21,8 @@ from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageOps
 from scipy import ndimage  # pyright: ignore[reportMissingTypeStubs]
 
-from codex_infra.local.state import LocalError, last_lines
+from codex_infra.errors import one_line
+from codex_infra.local.state import LocalError
 from codex_infra.local.workers import ensure_installed
 from codex_infra.visual.model import (
     COMPARISON,
@@ -81,7 +82,7 @@ def odiff(js_dir: Path = JS_DIR) -> Differ:
         except subprocess.TimeoutExpired:
             raise VisualError(f"odiff took over {DIFF_TIMEOUT} s on {after.name}") from None
         if done.returncode not in (SAME, DIFFERENT):
-            said = last_lines(done.stderr or done.stdout)
+            said = one_line(done.stderr or done.stdout, last=1)
             raise VisualError(f"odiff failed on {after.name} (exit {done.returncode}): {said}")
         return done.returncode == DIFFERENT
 

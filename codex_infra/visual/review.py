@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from codex_infra.errors import UsageError
-from codex_infra.local.state import STATE_ENV, StateDir, last_lines, uninterrupted
+from codex_infra.errors import UsageError, one_line
+from codex_infra.local.state import STATE_ENV, StateDir, uninterrupted
 from codex_infra.review.diff import checkout, start_harness
 from codex_infra.visual.compare import Differ, compare
 from codex_infra.visual.model import DEFAULT_TIMEOUT, THRESHOLD, Comparison, VisualError
@@ -87,7 +87,7 @@ class HarnessReplicas:
         try:
             said = cast(dict[str, Any], json.loads(out))
         except json.JSONDecodeError:
-            said = {"error": last_lines(err or out)}
+            said = {"error": one_line(err or out, last=1)}
         if "error" in said:
             raise VisualError(f"{side.label}: local {action} {stack}: {said['error']}")
         return said
@@ -133,7 +133,7 @@ def _build(side: Side, command: str) -> None:
     except subprocess.TimeoutExpired:
         raise VisualError(f"{side.label}: the build ran over {BUILD_TIMEOUT} s") from None
     if done.returncode != 0:
-        said = last_lines(done.stderr or done.stdout, 3)
+        said = one_line(done.stderr or done.stdout, last=3)
         raise VisualError(f"{side.label}: the build failed (exit {done.returncode}): {said}")
 
 
