@@ -250,7 +250,7 @@ def test_a_missing_domain_is_left_out_pointing_at_100117(planned: Planned) -> No
     assert line == (
         f"codex-web-domain: left out: account {ACCOUNT} has no Workers custom domain"
         f" {HOSTNAMES['web']}: the first up creates it (error 100117 if the hostname has DNS"
-        " records: see the README)"
+        " records: see docs/deploying.md)"
     )
 
 
