@@ -1,21 +1,21 @@
-"""The program under the real Pulumi CLI: runs where the CLI and accounts exist, skips elsewhere."""
+"""The program under the real Pulumi CLI and real accounts: skips without the accounts, and
+without a CLI only where Go cannot build one (tests/engine/tools.py)."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PROJECT_DIR
+from tests.engine.tools import UnavailableError, pulumi_cli
 
 pytestmark = [
     pytest.mark.cli,
     pytest.mark.live,
-    pytest.mark.skipif(shutil.which("pulumi") is None, reason="the Pulumi CLI is not installed"),
     pytest.mark.skipif(
         not (os.environ.get("CLOUDFLARE_API_TOKEN") and os.environ.get("NEON_API_KEY")),
         reason="CLOUDFLARE_API_TOKEN and NEON_API_KEY are needed for a real preview",
@@ -23,9 +23,17 @@ pytestmark = [
 ]
 
 
-def _pulumi(*args: str, env: dict[str, str], stdin: str | None = None) -> str:
+@pytest.fixture(scope="module")
+def pulumi() -> Path:
+    try:
+        return pulumi_cli() / "pulumi"
+    except UnavailableError as err:
+        pytest.skip(str(err))
+
+
+def _pulumi(pulumi: Path, *args: str, env: dict[str, str], stdin: str | None = None) -> str:
     result = subprocess.run(
-        ["pulumi", *args, "--non-interactive"],
+        [str(pulumi), *args, "--non-interactive"],
         cwd=PROJECT_DIR,
         env=env,
         input=stdin,
@@ -38,7 +46,7 @@ def _pulumi(*args: str, env: dict[str, str], stdin: str | None = None) -> str:
     return result.stdout
 
 
-def test_real_preview_of_a_pr_stack(tmp_path: Path) -> None:
+def test_real_preview_of_a_pr_stack(pulumi: Path, tmp_path: Path) -> None:
     """A local file backend, so nothing outside the accounts' own APIs is touched."""
     env = {
         **os.environ,
@@ -46,14 +54,18 @@ def test_real_preview_of_a_pr_stack(tmp_path: Path) -> None:
         "PULUMI_CONFIG_PASSPHRASE": "test-only",
     }
     stack = "pr-999999"
-    _pulumi("stack", "init", stack, env=env)
+    _pulumi(pulumi, "stack", "init", stack, env=env)
     try:
-        _pulumi("config", "set", "--secret", "stripeSecretKey", env=env, stdin="sk_test_cli")
-        _pulumi("config", "set", "--secret", "stripeWebhookSecret", env=env, stdin="whsec_cli")
-        preview = json.loads(_pulumi("preview", "--json", "--stack", stack, env=env))
+        _pulumi(
+            pulumi, "config", "set", "--secret", "stripeSecretKey", env=env, stdin="sk_test_cli"
+        )
+        _pulumi(
+            pulumi, "config", "set", "--secret", "stripeWebhookSecret", env=env, stdin="whsec_cli"
+        )
+        preview = json.loads(_pulumi(pulumi, "preview", "--json", "--stack", stack, env=env))
         created = {step["urn"].rsplit("::", 1)[-1] for step in preview["steps"]}
         assert {"codex-web-script", "codex-db-branch", "codex-migrations"} <= created
         assert "sk_test_cli" not in json.dumps(preview)
     finally:
-        _pulumi("stack", "rm", "--yes", "--force", stack, env=env)
+        _pulumi(pulumi, "stack", "rm", "--yes", "--force", stack, env=env)
         (PROJECT_DIR / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
