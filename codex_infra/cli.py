@@ -6,29 +6,46 @@ Every mistake of the caller ends as one line on stderr and exit code 2, never a 
 
 from __future__ import annotations
 
-import os
+import importlib
 from pathlib import Path
 from typing import Any
 
 import click
 
-from codex_infra.capacity import capacity
-from codex_infra.check import check
-from codex_infra.diff import DEFAULT_STACKS, diff_report
-from codex_infra.errors import FAULT, INTERRUPTED, fail
-from codex_infra.importer import import_command
-from codex_infra.local.cli import local
-from codex_infra.locks import stale_lock
+from codex_infra.errors import INTERRUPTED, fail
 from codex_infra.overrides import Overrides, config_overrides
-from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
-from codex_infra.reap import reap
-from codex_infra.refresh import refresh_command
-from codex_infra.reset import reset
-from codex_infra.rollback import rollback
-from codex_infra.visual.cli import compare, snapshot, visual, visual_comment
+
+# Each subcommand's module, imported only when that command runs (or --help lists them all): a
+# command pays for its own imports, so `local down` does not load the Pulumi SDK.
+SUBCOMMANDS = {
+    "diff": "codex_infra.diff:diff_command",
+    "check": "codex_infra.check:check",
+    "reap": "codex_infra.reap:reap",
+    "local": "codex_infra.local.cli:local",
+    "stale-lock": "codex_infra.locks:stale_lock",
+    "refresh": "codex_infra.refresh:refresh_command",
+    "reset": "codex_infra.reset:reset",
+    "import": "codex_infra.importer:import_command",
+    "capacity": "codex_infra.capacity:capacity",
+    "rollback": "codex_infra.rollback:rollback",
+    "snapshot": "codex_infra.visual.cli:snapshot",
+    "compare": "codex_infra.visual.cli:compare",
+    "visual": "codex_infra.visual.cli:visual",
+    "visual-comment": "codex_infra.visual.cli:visual_comment",
+}
 
 
 class _Commands(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *SUBCOMMANDS])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in SUBCOMMANDS:
+            return super().get_command(ctx, cmd_name)
+        module, name = SUBCOMMANDS[cmd_name].split(":")
+        command: click.Command = getattr(importlib.import_module(module), name)
+        return command
+
     def invoke(self, ctx: click.Context) -> Any:
         """Ctrl-C ends a command as it ends any other: with 130, not click's "Aborted!" and 1.
         Each command cleans up on the way (`finally`)."""
@@ -49,52 +66,10 @@ def main() -> None:
 @config_overrides
 def plan(stack: str, as_json: bool, overrides: Overrides) -> None:
     """The desired state of STACK (production, staging, pr-<N>); secrets show as [secret]."""
+    from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
+
     try:
         result = plan_stack(find_root(Path.cwd()), stack, overrides.plain, overrides.secret)
     except PlanError as err:
         raise fail(str(err)) from None
     click.echo(render_json(result) if as_json else render_tree(result), nl=False)
-
-
-@main.command()
-@click.argument("base_ref")
-@click.option(
-    "--stack",
-    "stacks",
-    multiple=True,
-    help=f"Repeatable; default: {', '.join(DEFAULT_STACKS)}.",
-)
-@click.option(
-    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
-)
-def diff(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
-    """Markdown report of what the working tree changes, per stack, against BASE_REF."""
-    folder = (output or Path()).parent
-    if output is not None and not (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
-        raise fail(f"--output {output}: {folder} is not a directory this user may write in")
-    try:
-        report = diff_report(find_root(Path.cwd()), base_ref, list(stacks or DEFAULT_STACKS))
-    except PlanError as err:
-        raise fail(str(err)) from None
-    if output is None:
-        click.echo(report, nl=False)
-        return
-    try:
-        output.write_text(report)
-    except OSError as err:
-        raise fail(f"--output {output}: {err.strerror or type(err).__name__}", FAULT) from None
-
-
-main.add_command(check)
-main.add_command(reap)
-main.add_command(local)
-main.add_command(stale_lock)
-main.add_command(refresh_command)
-main.add_command(reset)
-main.add_command(import_command)
-main.add_command(capacity)
-main.add_command(rollback)
-main.add_command(snapshot)
-main.add_command(compare)
-main.add_command(visual)
-main.add_command(visual_comment)

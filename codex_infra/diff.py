@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
+import click
 import psutil
 
 from codex_infra.engine import (
@@ -35,7 +36,8 @@ from codex_infra.engine import (
     check_stack_name,
     is_secret,
 )
-from codex_infra.plan import PlanError, named_items, plan_epoch
+from codex_infra.errors import FAULT, fail
+from codex_infra.plan import PlanError, find_root, named_items, plan_epoch
 from components.naming import NamingError, parse_stack
 from components.neon_provider import REPLACE_KEYS as NEON_REPLACE_KEYS
 
@@ -424,3 +426,32 @@ def diff_report(root: Path, base_ref: str, stacks: Sequence[str]) -> str:
     with checkout(root, base_ref) as base_tree, _harnesses([base_tree, root], stacks, key) as both:
         base, head = (_harness_result(process, stacks) for process in both)
     return render_report(base_ref, [_stack_diff(s, base[s], head[s]) for s in stacks])
+
+
+@click.command("diff")
+@click.argument("base_ref")
+@click.option(
+    "--stack",
+    "stacks",
+    multiple=True,
+    help=f"Repeatable; default: {', '.join(DEFAULT_STACKS)}.",
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here."
+)
+def diff_command(base_ref: str, stacks: tuple[str, ...], output: Path | None) -> None:
+    """Markdown report of what the working tree changes, per stack, against BASE_REF."""
+    folder = (output or Path()).parent
+    if output is not None and not (folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)):
+        raise fail(f"--output {output}: {folder} is not a directory this user may write in")
+    try:
+        report = diff_report(find_root(Path.cwd()), base_ref, list(stacks or DEFAULT_STACKS))
+    except PlanError as err:
+        raise fail(str(err)) from None
+    if output is None:
+        click.echo(report, nl=False)
+        return
+    try:
+        output.write_text(report)
+    except OSError as err:
+        raise fail(f"--output {output}: {err.strerror or type(err).__name__}", FAULT) from None

@@ -302,7 +302,7 @@ def test_an_output_path_in_no_directory_fails_before_planning(
     def planned(*_: object) -> str:
         raise AssertionError("planned before checking --output")
 
-    monkeypatch.setattr("codex_infra.cli.diff_report", planned)
+    monkeypatch.setattr("codex_infra.diff.diff_report", planned)
     error = one_line_error(diff(repo[0], "HEAD", "--output", "/nonexistent/dir/x.md"))
     assert error == (
         "codex-infra: error: --output /nonexistent/dir/x.md: /nonexistent/dir is not a"

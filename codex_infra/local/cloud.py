@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import graphlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -132,6 +133,30 @@ class Blueprint:
     def target(self, command: Command) -> str:
         """Where a command runs, for messages: the database of the branch it depends on."""
         return next((b.database for b in self.branches if command in b.migrations), "this machine")
+
+    def to_document(self) -> dict[str, Any]:
+        """As JSON holds it (the plan cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_document(cls, document: Mapping[str, Any]) -> Blueprint:
+        def commands(items: list[dict[str, Any]]) -> tuple[Command, ...]:
+            return tuple(Command(**c) for c in items)
+
+        def script(item: dict[str, Any]) -> PlannedResource:
+            lists: dict[str, Any] = {k: tuple(item[k]) for k in ("dependencies", "secret_outputs")}
+            return PlannedResource(**item | lists)
+
+        return cls(
+            tuple(
+                Branch(**b | {"migrations": commands(b["migrations"])})
+                for b in document["branches"]
+            ),
+            commands(document["commands"]),
+            tuple(map(script, document["scripts"])),
+            dict(document["routes"]),
+            dict(document["hyperdrives"]),
+        )
 
     @classmethod
     def of(cls, plan: Plan, cloud: LocalCloud) -> Blueprint:
