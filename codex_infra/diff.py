@@ -251,9 +251,9 @@ def checkout(root: Path, ref: str) -> Generator[Path]:
             _git(root, "worktree", "remove", "--force", "--force", str(tree))
 
 
-# The harness (codex_infra.plan and .engine, which import nothing of `components`) is loaded from
-# where it runs now; the program, `components` first of all, from the tree being planned, which
-# is first on the path. So any revision plans, whatever its components look like inside.
+# The harness (codex_infra.plan, .engine and .mock_engine, which import nothing of `components`)
+# is loaded from where it runs now; the program, `components` first of all, from the tree being
+# planned, which is first on the path. So any revision plans, whatever its components look like.
 _HARNESS = Path(__file__).resolve().parent
 _LOAD_HARNESS = """
 import importlib.util, sys

@@ -13,9 +13,7 @@ from collections.abc import Generator, Iterable, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
-
-from pulumi import RunError
+from typing import TYPE_CHECKING, Any, cast
 
 from codex_infra.engine import (
     COMMAND,
@@ -27,17 +25,18 @@ from codex_infra.engine import (
     SCRIPT,
     SECRET,
     SUBDOMAIN,
-    Placeholders,
     Plan,
     PlannedResource,
     StackConfig,
     StackConfigError,
     load_stack_config,
-    run_program,
     with_overrides,
     with_placeholder_secrets,
 )
 from codex_infra.errors import redact
+
+if TYPE_CHECKING:
+    from codex_infra.engine import Placeholders
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
@@ -185,6 +184,11 @@ def run_stack(
 
     The program's own config errors (RunError) and ours say `quotes_no_secret` when they are
     built to name keys and rules only: those are shown whole. Others are redacted."""
+    # The SDK loads here, with a program to run: what only reads plans starts without it.
+    from pulumi import RunError
+
+    from codex_infra.mock_engine import run_program
+
     try:
         config = stack_config(root, plan.stack, config_overrides, secret_overrides, marker)
         with _pinned_clock(), _collector_paused():

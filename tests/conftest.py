@@ -17,11 +17,11 @@ import pytest
 from codex_infra.engine import (
     Plan,
     load_stack_config,
-    run_program,
     with_placeholder_secrets,
 )
 from codex_infra.local import environment
 from codex_infra.local.state import STATE_ENV, StateDir
+from codex_infra.mock_engine import run_program
 from codex_infra.plan import PLAN_EPOCH
 from tests.project import REPO as REPO  # the suite imports these from here too
 from tests.project import copy_project as copy_project

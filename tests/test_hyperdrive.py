@@ -19,10 +19,10 @@ from codex_infra.engine import (
     Plan,
     PlannedResource,
     load_stack_config,
-    run_program,
     with_overrides,
     with_placeholder_secrets,
 )
+from codex_infra.mock_engine import run_program
 from codex_infra.plan import PLAN_EPOCH
 from codex_infra.policies import Topology, evaluate, from_plan
 from components.hyperdrive import Origin, OriginError

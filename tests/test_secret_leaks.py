@@ -20,11 +20,11 @@ from codex_infra.engine import (
     Placeholders,
     Plan,
     load_stack_config,
-    run_program,
     with_overrides,
     with_placeholder_secrets,
 )
 from codex_infra.errors import WITHHELD, redact
+from codex_infra.mock_engine import run_program
 from codex_infra.plan import plan_document, render_json, render_tree, secret_pieces
 from components.settings import _OWNER
 from tests.conftest import PROJECT_DIR

@@ -11,11 +11,8 @@ import base64
 import graphlib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
-
-import dill  # pyright: ignore[reportMissingTypeStubs] (how Pulumi serializes dynamic providers)
-from pulumi.runtime import mocks
 
 from codex_infra.engine import (
     COMMAND,
@@ -33,6 +30,9 @@ from codex_infra.engine import (
 from codex_infra.local.postgres import ALPHANUMERIC, Endpoint, database_name, random_text
 from codex_infra.local.state import LocalError
 
+if TYPE_CHECKING:
+    from pulumi.runtime import mocks
+
 # The resource types that have a local implementation: a database cloned from its parent's
 # template, the command run here, a random value kept per environment, a Worker in miniflare,
 # a loopback port where the cloud has workers.dev or a custom domain, and miniflare's Hyperdrive
@@ -48,6 +48,8 @@ PUNCTUATION = "!@#$%&*()-_=+[]{}<>:?"
 def _provider_class(serialized: Any) -> str:
     """Dynamic providers are pickled into their inputs; their class says which one it is.
     (Unpickling runs the program's own code, in the process that is running the program.)"""
+    import dill  # pyright: ignore[reportMissingTypeStubs] (only while the program runs)
+
     try:
         provider: object = dill.loads(base64.b64decode(str(reveal(serialized))))  # noqa: S301  # pyright: ignore[reportUnknownMemberType]
     except Exception:
