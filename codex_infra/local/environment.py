@@ -349,7 +349,7 @@ def _starting_record(
         "overrides": {"config": dict(config), "secrets": dict(secrets)},
         "passwords": {},
         "postgres": {"pid": None},
-        "log": str(home / "workers.log"),
+        "log": str(home / workers.LOG),
     }
 
 
@@ -477,6 +477,7 @@ def up(
                     "external_server": isinstance(server, ExternalServer),
                 },
             )
+            launched = workers.launch(home, root, ledger.add)  # loads while the database starts
             server.start()
             for branch in blueprint.branches:
                 _prepare_branch(branch, server, root, ledger.add)
@@ -487,7 +488,7 @@ def up(
             )
             served = neon.endpoint(blueprint.scripts, blueprint.branches, server.endpoint)
             options = neon.with_endpoint(options, served)
-            runtime = workers.start(options, home, root, list(ports.values()), ledger.add)
+            runtime = workers.serve(launched, options, home, list(ports.values()))
             config_secrets = placeholder_secrets(stack, marker) | given
             made = _Made(
                 planned.outputs, blueprint, ports, config_secrets, passwords, runtime, served
