@@ -1,6 +1,6 @@
 """`codex-infra`: review the stacks without the Pulumi CLI, a state backend or any credential.
 
-A click group: each subcommand may live in its own module and be added with `main.add_command`.
+A click group: each subcommand may live in its own module, listed in SUBCOMMANDS.
 Every mistake of the caller ends as one line on stderr and exit code 2, never a traceback.
 """
 
@@ -14,6 +14,14 @@ import click
 
 from codex_infra.errors import INTERRUPTED, fail
 from codex_infra.overrides import Overrides, config_overrides
+from codex_infra.plan import (
+    PlanError,
+    find_root,
+    no_collection_at_exit,
+    plan_stack,
+    render_json,
+    render_tree,
+)
 
 # Each subcommand's module, imported only when that command runs (or --help lists them all): a
 # command pays for its own imports, so `local down` does not load the Pulumi SDK.
@@ -60,14 +68,18 @@ def main() -> None:
     """Offline plans and diffs of the codex stacks: the real program, a mock engine."""
 
 
+def entry() -> None:
+    """The `codex-infra` command."""
+    no_collection_at_exit()
+    main()
+
+
 @main.command()
 @click.argument("stack")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @config_overrides
 def plan(stack: str, as_json: bool, overrides: Overrides) -> None:
     """The desired state of STACK (production, staging, pr-<N>); secrets show as [secret]."""
-    from codex_infra.plan import PlanError, find_root, plan_stack, render_json, render_tree
-
     try:
         result = plan_stack(find_root(Path.cwd()), stack, overrides.plain, overrides.secret)
     except PlanError as err:
