@@ -10,8 +10,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import py_compile
 import shutil
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -219,6 +221,24 @@ def test_a_changed_input_plans_again(project: Path, change: str) -> None:
     CHANGES[change](project)
     assert not plan().reused
     assert plan().reused  # and keeps the new plan
+
+
+def test_a_changed_module_the_program_imports_from_the_project_plans_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Besides `components` (whose every source is in the key): a module of the project's own,
+    read as bytecode once compiled, so known by its import."""
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.delitem(sys.modules, "codex_helper", raising=False)
+    (project / "codex_helper.py").write_text("SUFFIX = ''\n")
+    py_compile.compile(str(project / "codex_helper.py"))  # imported without reading the source
+    _append(project / "__main__.py", "import codex_helper\n")
+    plan = _planner(project)
+    assert not plan().reused
+    assert plan().reused
+    _append(project / "codex_helper.py", "SUFFIX = 'changed'\n")
+    assert not plan().reused
+    monkeypatch.delitem(sys.modules, "codex_helper")
 
 
 @pytest.mark.parametrize(

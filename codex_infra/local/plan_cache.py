@@ -9,9 +9,10 @@ content, never of file times:
 - the code: this tool's package, the `components` package the program imports, the installed
   distributions (by name and version) and Python's version;
 - the environment variables a program reads (ENVIRONMENT);
-- every file the plan read and every directory it listed, as the run itself traced them (so a
-  bundle, the assets, the migrations and the config files count without being named here), and
-  the stack's config files, read or not (a stack file that appears changes the plan too).
+- every file the plan read, every directory it listed and the source of every module it
+  imported, as the run itself traced them (so a bundle, the assets, the migrations and the config
+  files count without being named here), and the stack's config files, read or not (a stack file
+  that appears changes the plan too).
 
 A plan also leaves files behind (the published copy of the assets): if one has gone, the plan
 runs again. The cached plan is the stack's own (0600, in its state directory) and holds no
@@ -235,16 +236,22 @@ def _hooked() -> None:
 
 @contextmanager
 def traced() -> Generator[Trace]:
-    """Records what the code run inside reads and writes, in every thread."""
+    """Records what the code run inside reads and writes, in every thread, and the source of
+    each module it imports (whose bytecode, once compiled, is read instead)."""
     _hooked()
     skipped = {sys.prefix, sys.base_prefix, sys.exec_prefix, *map(str, code_dirs()), *_SYSTEM}
     imports_from = frozenset(os.path.abspath(p or ".") for p in sys.path)
     trace = Trace(tuple(sorted(skipped)), imports_from)
+    imported = set(sys.modules)
     _traces.append(trace)
     try:
         yield trace
     finally:
         _traces.remove(trace)
+        for name in set(sys.modules) - imported:
+            source = getattr(sys.modules[name], "__file__", None)
+            if source is not None:
+                trace.add(trace.reads, source)
 
 
 def save(
