@@ -163,9 +163,11 @@ def _planner(project: Path) -> Callable[..., environment._Planned]:
     def plan(
         config: dict[str, str] | None = None, given: dict[str, str] | None = None
     ) -> environment._Planned:
-        return environment._plan(
-            project, STACK, config or {}, given or {}, ENDPOINT, "localmarker", passwords
+        endpoint = dataclasses.asdict(ENDPOINT)
+        inputs = plan_cache.inputs(
+            project, STACK, config or {}, given or {}, "localmarker", passwords, endpoint
         )
+        return environment._plan(inputs, ENDPOINT, passwords)
 
     return plan
 

@@ -407,27 +407,19 @@ class _Planned:
     reused: bool  # the stack's last plan, nothing it depends on changed since
 
 
-def _plan(
-    root: Path,
-    stack: str,
-    config: Mapping[str, str],
-    given: Mapping[str, str],
-    endpoint: Endpoint,
-    marker: str,
-    passwords: dict[str, str],
-) -> _Planned:
-    """The program run through the engine with local answers, or the stack's last plan while
-    nothing it depends on has changed (plan_cache). Local passwords it makes are added to
-    `passwords`."""
+def _plan(inputs: plan_cache.Inputs, endpoint: Endpoint, passwords: dict[str, str]) -> _Planned:
+    """The program run through the engine with local answers (the endpoint's, the passwords
+    kept: those it makes are added), or the stack's last plan while nothing it depends on has
+    changed (plan_cache)."""
+    root, stack = Path(inputs.root), inputs.stack
     cache = StateDir.for_project(root).stack(stack) / plan_cache.FILE
-    inputs = plan_cache.inputs(root, stack, config, given, marker, passwords, asdict(endpoint))
     kept = plan_cache.load(cache, inputs)
     if kept is not None:
         return _Planned(Blueprint.from_document(kept["blueprint"]), kept["outputs"], reused=True)
     plan = Plan(PROJECT, stack, reveal_secrets=True)
     cloud = LocalCloud(endpoint, passwords)
     with plan_cache.traced() as trace:
-        run_stack(root, plan, config, given, cloud, marker)
+        run_stack(root, plan, inputs.config, inputs.secrets, cloud, inputs.marker)
     blueprint = Blueprint.of(plan, cloud)
     document = {"blueprint": blueprint.to_document(), "outputs": plan.outputs}
     made = replace(inputs, passwords=dict(passwords))
@@ -462,7 +454,9 @@ def up(
             record = read_json(home / "stack.json") or {}
             marker = str(record.get("marker") or "local" + random_text(24))
             passwords = cast(dict[str, str], record.get("passwords") or {})
-            planned = _plan(root, stack, config, given, server.endpoint, marker, passwords)
+            endpoint = asdict(server.endpoint)
+            inputs = plan_cache.inputs(root, stack, config, given, marker, passwords, endpoint)
+            planned = _plan(inputs, server.endpoint, passwords)
             blueprint = planned.blueprint
             remembered = cast(dict[str, int], record.get("ports") or {})
             taken = {server.endpoint.port}
