@@ -33,6 +33,7 @@ DOMAIN = "cloudflare:index/workersCustomDomain:WorkersCustomDomain"
 ROUTE = "cloudflare:index/workersRoute:WorkersRoute"
 HYPERDRIVE = "cloudflare:index/hyperdriveConfig:HyperdriveConfig"
 NEON_BRANCH = "pulumi-python:dynamic:Resource"
+STACK = "pulumi:pulumi:Stack"
 COMMAND = "command:local:Command"
 RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword"  # noqa: S105 (a type token)
 SECRET = "[secret]"  # noqa: S105 (what a secret is shown as, not a secret)

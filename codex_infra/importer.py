@@ -144,7 +144,7 @@ def _look_up(resource: PlannedResource, account: Account) -> tuple[str | None, s
             return None, (
                 f"{name}: left out: account {account_id} has no Workers custom domain"
                 f" {hostname}: the first up creates it (error 100117 if the hostname has DNS"
-                " records: see the README)"
+                " records: see docs/deploying.md)"
             )
         line = f"{name}: {account_id}/{domain.id} ({hostname})"
         service, zone = resource.inputs.get("service"), resource.inputs.get("zoneId")

@@ -20,6 +20,7 @@ from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPriva
 from codex_infra.engine import (
     ENGINE_LOG,
     HIDDEN_INPUTS,
+    STACK,
     Placeholders,
     Plan,
     PlannedResource,
@@ -46,13 +47,23 @@ class _Recorder(mocks.MockMonitor):
         super().__init__(cloud)
         self.plan = plan
 
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        """The URN the engine gives: the type qualified by every ancestor's type but the stack's
+        (the SDK's mock keeps the parent's own type only, and the stack's), so a URN copied from
+        a plan works in `pulumi up --target`, `pulumi state unprotect` or an alias."""
+        if parent:
+            qualified = parent.split("::")[2]
+            if qualified != STACK:
+                type_ = f"{qualified}${type_}"
+        return f"urn:pulumi:{self.plan.stack}::{self.plan.project}::{type_}::{name}"
+
     def _plain(self, message: Any) -> Any:
         plan = self.plan
         return plain(json_format.MessageToDict(message), plan.fingerprint_key, plan.reveal_secrets)
 
     def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
         response: Any = super().RegisterResource(request)  # pyright: ignore[reportUnknownMemberType]
-        if request.type != "pulumi:pulumi:Stack":
+        if request.type != STACK:
             deps = set(request.dependencies)
             for prop in request.propertyDependencies.values():
                 deps.update(prop.urns)
@@ -74,7 +85,7 @@ class _Recorder(mocks.MockMonitor):
         return response
 
     def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
-        if request.urn.split("::")[2] == "pulumi:pulumi:Stack":
+        if request.urn.split("::")[2] == STACK:
             self.plan.outputs = self._plain(request.outputs)
         return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
 

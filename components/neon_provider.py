@@ -7,10 +7,12 @@ timeouts therefore come from the environment on every call (see `NeonSettings`).
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
 from pulumi.dynamic import (
@@ -56,6 +58,11 @@ ENDPOINT_KEYS = {
 #: Inputs Neon can change in place (PATCH of the branch, or of its endpoint). `annotations`
 #: records the branch's origin at create: later deploys neither diff nor change it.
 UPDATE_KEYS = ("expires_at", "protected", *ENDPOINT_KEYS)
+#: A deploy moves a preview's expiry only when the new one is further than a tenth of the time it
+#: gives the branch (at most an hour) from the one Neon has: the program computes it from the
+#: clock on every run, and a move of seconds would make every run an update (see _expiry_moved).
+EXPIRY_SLACK_SHARE = 10
+EXPIRY_SLACK_MAX = timedelta(hours=1)
 OUTPUT_KEYS = (
     "branch_id",
     "endpoint_id",
@@ -146,9 +153,24 @@ def _same_time(a: str | None, b: str | None) -> bool:
         return a == b
 
 
-def _changed(key: str, old: Any, new: Any) -> bool:
+def _expiry_moved(old: str | None, new: str | None, now: datetime) -> bool:
+    """Whether a deploy moves the expiry: set or cleared, or further from the one applied (the
+    state's output, which refresh reads from Neon) than the slack. Within the slack nothing
+    changes, so the branch does not update and its connection strings, which the migrations and
+    every Worker take, stay known in a preview (a dynamic provider cannot preview an update)."""
+    if old is None or new is None:
+        return old is not new
+    try:
+        applied, wanted = _parse_time(old), _parse_time(new)
+    except ValueError:
+        return old != new
+    slack = min(EXPIRY_SLACK_MAX, (wanted - now) / EXPIRY_SLACK_SHARE)
+    return abs(wanted - applied) > slack
+
+
+def _changed(key: str, old: Any, new: Any, now: datetime) -> bool:
     if key == "expires_at":
-        return not _same_time(old, new)
+        return _expiry_moved(old, new, now)
     if key == "protected":
         return new is not None and bool(old) != new
     if key in ENDPOINT_KEYS:
@@ -451,6 +473,25 @@ def _check(news: dict[str, Any]) -> list[CheckFailure]:
     return failures
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(call: Callable[P, R]) -> Callable[P, R]:
+    """Pulumi's dynamic-provider host sends the engine the whole traceback of what a call raises
+    (about 40 lines of tenacity and httpx frames above our one-line message): a NeonError is
+    raised afresh here, without its frames or its cause, so the message is what the user reads."""
+
+    @functools.wraps(call)
+    def entry(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return call(*args, **kwargs)
+        except NeonError as error:
+            raise error.with_traceback(None) from None
+
+    return entry
+
+
 class NeonBranchProvider(ResourceProvider):
     """Neon branch + read-write endpoint; outputs the pooled and direct connection URLs."""
 
@@ -458,9 +499,11 @@ class NeonBranchProvider(ResourceProvider):
         return CheckResult(news, _check(news))
 
     def diff(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> DiffResult:
-        """Compare inputs only: the serialized provider (`__provider`) is not the branch."""
-        replaces = [k for k in REPLACE_KEYS if _changed(k, _olds.get(k), _news.get(k))]
-        updates = [k for k in UPDATE_KEYS if _changed(k, _olds.get(k), _news.get(k))]
+        """Compare the program's inputs with the state's outputs (what was applied): the
+        serialized provider (`__provider`) is not the branch."""
+        now = datetime.now(UTC)
+        replaces = [k for k in REPLACE_KEYS if _changed(k, _olds.get(k), _news.get(k), now)]
+        updates = [k for k in UPDATE_KEYS if _changed(k, _olds.get(k), _news.get(k), now)]
         same_name = all(_olds.get(k) == _news.get(k) for k in ("project_id", "branch_name"))
         return DiffResult(
             changes=bool(replaces or updates),
@@ -469,12 +512,14 @@ class NeonBranchProvider(ResourceProvider):
             delete_before_replace=bool(replaces) and same_name,
         )
 
+    @_reported
     def create(self, props: dict[str, Any]) -> CreateResult:
         spec = BranchSpec.from_props(props)
         with NeonClient.from_env() as neon:
             branch, endpoint, password = _Branches(neon, spec).ensure()
         return CreateResult(branch["id"], _outputs(spec, branch, endpoint, password))
 
+    @_reported
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
         """Report the live branch; a branch deleted outside Pulumi reads as gone."""
         spec = BranchSpec.from_props(props)
@@ -496,6 +541,7 @@ class NeonBranchProvider(ResourceProvider):
         )
         return ReadResult(id_, _outputs(spec, branch, endpoint, password))
 
+    @_reported
     def update(self, _id: str, _olds: dict[str, Any], _news: dict[str, Any]) -> UpdateResult:
         """Change expires_at, protected and the endpoint's settings in place; everything else
         replaces (see diff). The annotations stay those of the branch's creation."""
@@ -515,6 +561,7 @@ class NeonBranchProvider(ResourceProvider):
         outs = {k: _olds[k] for k in OUTPUT_KEYS}
         return UpdateResult({**asdict(spec), "annotations": old.annotations, **outs})
 
+    @_reported
     def delete(self, _id: str, _props: dict[str, Any]) -> None:
         """Delete the branch; already gone is success; production and protected ones stay."""
         spec = BranchSpec.from_props(_props)

@@ -19,17 +19,29 @@ Each script has versions and deployments (newest first): `add_script` leaves one
 first `wrangler deploy` does; `deploy` adds a version deployed to all traffic (what `pulumi up`
 does with a WorkersScript), `upload` one that is not deployed (`wrangler versions upload`).
 
+It also takes what a deploy sends (the engine tests' Cloudflare provider calls it through the same
+SDK): a script's multipart upload (its `metadata` checked against the SDK's `Metadata`, bindings
+kept as `keep_bindings` says, `secret_text` never given back), its settings, its workers.dev
+subdomain, the assets upload session and upload (authorised by the session's token), custom
+domains and Hyperdrive configs. A request body must fit the SDK's params type. `remove_script`
+and `edit_binding` change the account behind a deploy's back (drift).
+
 More endpoints: a handler and a `Route` in `ROUTES`.
 """
 
 from __future__ import annotations
 
+import base64
+import collections.abc
 import contextlib
+import hashlib
 import itertools
 import json
 import re
 import threading
 import time
+import types
+import typing
 import uuid
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -38,18 +50,46 @@ from typing import Any, cast
 
 import pydantic
 import pytest
+import typing_extensions
+from cloudflare.types.hyperdrive import config_create_params, config_update_params
+from cloudflare.types.hyperdrive.config_create_response import ConfigCreateResponse
+from cloudflare.types.hyperdrive.config_get_response import ConfigGetResponse
+from cloudflare.types.hyperdrive.config_update_response import ConfigUpdateResponse
 from cloudflare.types.shared.pagination_info import PaginationInfo
 from cloudflare.types.shared.response_info import ResponseInfo
-from cloudflare.types.workers import domain_list_params, script_list_params
+from cloudflare.types.workers import (
+    domain_list_params,
+    domain_update_params,
+    script_delete_params,
+    script_list_params,
+    script_update_params,
+)
+from cloudflare.types.workers.assets.upload_create_response import (
+    UploadCreateResponse as AssetsUploadResponse,
+)
+from cloudflare.types.workers.domain_get_response import DomainGetResponse
 from cloudflare.types.workers.domain_list_response import DomainListResponse
+from cloudflare.types.workers.domain_update_response import DomainUpdateResponse
 from cloudflare.types.workers.script_list_response import ScriptListResponse
+from cloudflare.types.workers.script_update_response import ScriptUpdateResponse
 from cloudflare.types.workers.scripts import (
     deployment_create_params,
     deployment_list_params,
+    subdomain_create_params,
     version_list_params,
+)
+from cloudflare.types.workers.scripts.assets import upload_create_params as session_params
+from cloudflare.types.workers.scripts.assets.upload_create_response import (
+    UploadCreateResponse as SessionResponse,
 )
 from cloudflare.types.workers.scripts.deployment import Deployment
 from cloudflare.types.workers.scripts.deployment_list_response import DeploymentListResponse
+from cloudflare.types.workers.scripts.script_and_version_setting_get_response import (
+    ScriptAndVersionSettingGetResponse,
+)
+from cloudflare.types.workers.scripts.subdomain_create_response import SubdomainCreateResponse
+from cloudflare.types.workers.scripts.subdomain_delete_response import SubdomainDeleteResponse
+from cloudflare.types.workers.scripts.subdomain_get_response import SubdomainGetResponse
 from cloudflare.types.workers.scripts.version_list_response import VersionListResponse
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
@@ -70,17 +110,24 @@ def _sdk_query(params: type, *path_params: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class Route:
     """One endpoint: what it answers and accepts. `result` is the SDK's model of the answer's
-    `result`; with `many`, of each element of it, a list; with `paged`, of each element of
-    `result.items` (the SDK's V4 page)."""
+    `result` (None: the API answers `result: null`); with `many`, of each element of it, a list;
+    with `paged`, of each element of `result.items` (the SDK's V4 page). `body` is the SDK's params
+    type the request's JSON body (or a multipart upload's `metadata`) must fit. `upload`: the
+    bearer is an assets upload session's token, not the API token."""
 
     method: str
     rule: str  # a werkzeug rule under API_PREFIX
     handler: str  # the FakeCloudflare method: (account, request, **path args) -> result
-    result: type[pydantic.BaseModel]
+    result: type[pydantic.BaseModel] | None
     many: bool = False
     paged: bool = False
     query: frozenset[str] = frozenset()
+    body: Any = None
+    upload: bool = False
 
+
+SCRIPT_PATH = "/accounts/<account_id>/workers/scripts/<script_name>"
+HYPERDRIVE_PATH = "/accounts/<account_id>/hyperdrive/configs"
 
 ROUTES = (
     Route(
@@ -101,7 +148,7 @@ ROUTES = (
     ),
     Route(
         "GET",
-        "/accounts/<account_id>/workers/scripts/<script_name>/versions",
+        f"{SCRIPT_PATH}/versions",
         "_list_versions",
         VersionListResponse,
         paged=True,
@@ -113,19 +160,183 @@ ROUTES = (
     # answer does not fill: see codex_infra/rollback.py.
     Route(
         "GET",
-        "/accounts/<account_id>/workers/scripts/<script_name>/deployments",
+        f"{SCRIPT_PATH}/deployments",
         "_list_deployments",
         DeploymentListResponse,
         query=_sdk_query(deployment_list_params.DeploymentListParams, "account_id"),
     ),
     Route(
         "POST",
-        "/accounts/<account_id>/workers/scripts/<script_name>/deployments",
+        f"{SCRIPT_PATH}/deployments",
         "_create_deployment",
         Deployment,
         query=frozenset({"force"}),
     ),
+    Route(
+        "PUT",
+        SCRIPT_PATH,
+        "_upload_script",
+        ScriptUpdateResponse,
+        body=script_update_params.Metadata,
+    ),
+    Route(
+        "DELETE",
+        SCRIPT_PATH,
+        "_delete_script",
+        None,
+        query=_sdk_query(script_delete_params.ScriptDeleteParams, "account_id", "script_name"),
+    ),
+    Route("GET", f"{SCRIPT_PATH}/settings", "_script_settings", ScriptAndVersionSettingGetResponse),
+    Route(
+        "POST",
+        f"{SCRIPT_PATH}/subdomain",
+        "_set_subdomain",
+        SubdomainCreateResponse,
+        body=subdomain_create_params.SubdomainCreateParams,
+    ),
+    Route("GET", f"{SCRIPT_PATH}/subdomain", "_get_subdomain", SubdomainGetResponse),
+    Route("DELETE", f"{SCRIPT_PATH}/subdomain", "_delete_subdomain", SubdomainDeleteResponse),
+    Route(
+        "POST",
+        f"{SCRIPT_PATH}/assets-upload-session",
+        "_assets_session",
+        SessionResponse,
+        body=session_params.UploadCreateParams,
+    ),
+    Route(
+        "POST",
+        "/accounts/<account_id>/workers/assets/upload",
+        "_assets_upload",
+        AssetsUploadResponse,
+        query=frozenset({"base64"}),
+        upload=True,
+    ),
+    Route(
+        "PUT",
+        "/accounts/<account_id>/workers/domains",
+        "_attach_domain",
+        DomainUpdateResponse,
+        body=domain_update_params.DomainUpdateParams,
+    ),
+    Route(
+        "GET",
+        "/accounts/<account_id>/workers/domains/<domain_id>",
+        "_get_domain",
+        DomainGetResponse,
+    ),
+    Route("DELETE", "/accounts/<account_id>/workers/domains/<domain_id>", "_detach_domain", None),
+    Route(
+        "POST",
+        HYPERDRIVE_PATH,
+        "_create_hyperdrive",
+        ConfigCreateResponse,
+        body=config_create_params.ConfigCreateParams,
+    ),
+    Route("GET", f"{HYPERDRIVE_PATH}/<hyperdrive_id>", "_get_hyperdrive", ConfigGetResponse),
+    Route(
+        "PUT",
+        f"{HYPERDRIVE_PATH}/<hyperdrive_id>",
+        "_update_hyperdrive",
+        ConfigUpdateResponse,
+        body=config_update_params.ConfigUpdateParams,
+    ),
+    Route("DELETE", f"{HYPERDRIVE_PATH}/<hyperdrive_id>", "_delete_hyperdrive", None),
 )
+
+# Path parameters, which the SDK's params types name but never send in a body.
+_PATH_PARAMS = frozenset({"account_id", "script_name", "domain_id", "hyperdrive_id"})
+_WRAPPERS = (typing_extensions.Required, typing_extensions.NotRequired, typing_extensions.Annotated)
+
+
+def _unwrapped(hint: Any) -> Any:
+    """The type under Required[...], NotRequired[...], Annotated[...] and Optional[...]."""
+    while True:
+        origin = typing.get_origin(hint)
+        if origin in _WRAPPERS:
+            hint = typing.get_args(hint)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(hint) if a is not type(None)]
+            if len(members) != 1:
+                return hint
+            hint = members[0]
+        else:
+            return hint
+
+
+def _is_typed_dict(hint: Any) -> bool:
+    return isinstance(hint, type) and typing_extensions.is_typeddict(hint)
+
+
+def _required(td: Any) -> set[str]:
+    hints = typing_extensions.get_type_hints(td, include_extras=True)
+    total = getattr(td, "__total__", True)
+    return {
+        key
+        for key, hint in hints.items()
+        if typing.get_origin(hint) is typing_extensions.Required
+        or (total and typing.get_origin(hint) is not typing_extensions.NotRequired)
+    }
+
+
+def params_problems(value: Any, hint: Any, where: str = "body") -> list[str]:
+    """Where `value` does not fit the SDK's params type `hint`: keys the TypedDicts do not declare
+    (at any depth), required keys missing, a union member none fits. Scalars are not checked."""
+    hint = _unwrapped(hint)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        members = [m for m in typing.get_args(hint) if m is not type(None)]
+        if not any(_is_typed_dict(_unwrapped(m)) for m in members):
+            return []
+        kind = cast(Json, value).get("type") if isinstance(value, dict) else None
+        tagged = [m for m in members if _literal_type(_unwrapped(m)) == kind] if kind else []
+        candidates = tagged or members
+        return min((params_problems(value, m, where) for m in candidates), key=len)
+    if _is_typed_dict(hint):
+        if not isinstance(value, dict):
+            return [f"{where} is not an object"]
+        obj = cast(Json, value)
+        hints = typing_extensions.get_type_hints(hint, include_extras=True)
+        problems = [
+            f"{where}.{k} is not in the SDK's {hint.__name__}" for k in obj if k not in hints
+        ]
+        problems += [
+            f"{where}.{k} is required by the SDK's {hint.__name__}"
+            for k in sorted(_required(hint) - _PATH_PARAMS)
+            if k not in obj
+        ]
+        for key, item in obj.items():
+            if key in hints:
+                problems += params_problems(item, hints[key], f"{where}.{key}")
+        return problems
+    if origin in (list, collections.abc.Iterable, collections.abc.Sequence, typing.List):  # noqa: UP006
+        (item_hint,) = typing.get_args(hint) or (Any,)
+        if not isinstance(value, list):
+            return [f"{where} is not a list"]
+        return [
+            p
+            for i, v in enumerate(cast(list[Any], value))
+            for p in params_problems(v, item_hint, f"{where}[{i}]")
+        ]
+    if origin in (dict, collections.abc.Mapping, typing.Dict):  # noqa: UP006
+        args = typing.get_args(hint)
+        if not isinstance(value, dict) or len(args) != 2:
+            return [] if isinstance(value, dict) else [f"{where} is not an object"]
+        return [
+            p
+            for k, v in cast(Json, value).items()
+            for p in params_problems(v, args[1], f"{where}.{k}")
+        ]
+    return []
+
+
+def _literal_type(td: Any) -> Any:
+    """The value of a TypedDict's `type: Literal[...]` key: the tag of a binding's kind."""
+    if not _is_typed_dict(td):
+        return None
+    hint = _unwrapped(typing_extensions.get_type_hints(td, include_extras=True).get("type"))
+    args = typing.get_args(hint) if typing.get_origin(hint) is typing.Literal else ()
+    return args[0] if len(args) == 1 else None
+
 
 # What the SDK sends in a deployment's body (`force` goes in the query), nested keys included.
 _DEPLOYMENT_BODY = frozenset(deployment_create_params.DeploymentCreateParams.__annotations__) - {
@@ -198,6 +409,14 @@ class Account:
     # By script name, newest first, as the API lists them.
     versions: dict[str, list[Json]] = field(default_factory=dict[str, list[Json]])
     deployments: dict[str, list[Json]] = field(default_factory=dict[str, list[Json]])
+    # What an upload set, by script name: the settings the API answers (bindings with their
+    # secret texts, which it never answers), the modules' sha256 and the assets' hashes.
+    settings: dict[str, Json] = field(default_factory=dict[str, Json])
+    modules: dict[str, dict[str, str]] = field(default_factory=dict[str, dict[str, str]])
+    assets: dict[str, set[str]] = field(default_factory=dict[str, set[str]])
+    subdomains: dict[str, Json] = field(default_factory=dict[str, Json])
+    hyperdrives: dict[str, Json] = field(default_factory=dict[str, Json])  # by id, password too
+    uploaded: set[str] = field(default_factory=set[str])  # every asset hash the account holds
 
 
 def _now() -> str:
@@ -223,6 +442,10 @@ class FakeCloudflare:
         self._urls = Map(
             [Rule(r.rule, methods=[r.method], endpoint=key) for key, r in self._routes.items()]
         )
+        # Assets upload sessions' tokens -> (account, hashes still to upload); completion
+        # tokens -> (account, the manifest's hashes).
+        self._sessions: dict[str, tuple[str, set[str]]] = {}
+        self._completions: dict[str, tuple[str, set[str]]] = {}
 
     # Life cycle -----------------------------------------------------------------------
 
@@ -241,6 +464,11 @@ class FakeCloudflare:
 
     def _account(self, account_id: str) -> Account:
         return self.accounts.setdefault(account_id, Account(account_id))
+
+    def add_account(self, account_id: str) -> None:
+        """An account with nothing in it yet (requests naming any other account answer 404)."""
+        with self._lock:
+            self._account(account_id)
 
     def add_script(self, account_id: str, name: str) -> None:
         """A script as `wrangler deploy` leaves it: ES modules, a fetch handler."""
@@ -348,6 +576,51 @@ class FakeCloudflare:
             }
         return domain_id
 
+    def script(self, account_id: str, name: str) -> Json | None:
+        """What an upload left of a script: its settings (secret texts included), `main_module`
+        and `modules` (name -> sha256), `assets` (hashes); None if there is no such script."""
+        with self._lock:
+            account = self.accounts.get(account_id)
+            if account is None or name not in account.scripts:
+                return None
+            return {
+                **json.loads(json.dumps(account.settings.get(name, {}))),
+                "modules": dict(account.modules.get(name, {})),
+                "assets": sorted(account.assets.get(name, set())),
+                "subdomain": dict(account.subdomains.get(name, {})),
+            }
+
+    def script_names(self, account_id: str) -> list[str]:
+        with self._lock:
+            account = self.accounts.get(account_id)
+            return sorted(account.scripts) if account else []
+
+    def remove_script(self, account_id: str, name: str) -> None:
+        """Delete a script behind a deploy's back (the dashboard, wrangler delete)."""
+        with self._lock:
+            self._drop_script(self.accounts[account_id], name)
+
+    def edit_binding(self, account_id: str, name: str, binding: str, **fields: Any) -> None:
+        """Change one of a script's bindings behind a deploy's back (the dashboard)."""
+        with self._lock:
+            (entry,) = (
+                b
+                for b in self.accounts[account_id].settings[name]["bindings"]
+                if b["name"] == binding
+            )
+            entry.update(fields)
+
+    def domains(self, account_id: str) -> list[Json]:
+        with self._lock:
+            account = self.accounts.get(account_id)
+            return [dict(d) for d in account.domains.values()] if account else []
+
+    def hyperdrives(self, account_id: str) -> list[Json]:
+        """Every config with its origin's password, which the API never answers."""
+        with self._lock:
+            account = self.accounts.get(account_id)
+            return json.loads(json.dumps(list(account.hyperdrives.values()))) if account else []
+
     def fail(
         self, method: str, path: str, status: int, code: int, message: str, *, times: int = 1
     ) -> None:
@@ -374,7 +647,10 @@ class FakeCloudflare:
         )
         with self._lock:
             self.requests.append(call)
-        route, status, result = self._answer(request, call)
+        try:
+            route, status, result = self._answer(request, call)
+        finally:
+            request.close()  # the uploaded parts' temporary files
         body = self._envelope(status, result)
         self._check(call, route, status, body)
         call.status, call.answered = status, time.perf_counter()
@@ -392,8 +668,13 @@ class FakeCloudflare:
         unknown = sorted(set(call.query) - route.query)
         if unknown:
             self.violations.append(f"{call.method} {call.path}: query {unknown} not in the SDK")
-        if request.headers.get("Authorization") != f"Bearer {self.token}":
+        if not self._authorised(route, request):
             return route, 403, RefusalError(403, 10000, "Authentication error")
+        if route.body is not None:
+            problems = params_problems(_body(request), route.body)
+            self.violations.extend(f"{call.method} {call.path}: {p}" for p in problems)
+            if problems:
+                return route, 400, RefusalError(400, 10021, "fake: body does not fit the SDK")
         with self._lock:
             fault = next(
                 (
@@ -419,6 +700,12 @@ class FakeCloudflare:
             except RefusalError as refusal:
                 return route, refusal.status, refusal
 
+    def _authorised(self, route: Route, request: Request) -> bool:
+        bearer = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if route.upload:
+            return bearer in self._sessions
+        return bearer == self.token
+
     @staticmethod
     def _envelope(status: int, result: Any) -> Json:
         if isinstance(result, RefusalError):
@@ -437,7 +724,10 @@ class FakeCloudflare:
         if envelope.success != (200 <= status < 300) or envelope.success == bool(envelope.errors):
             self.violations.append(f"{where}: success and errors disagree with the status")
         problems = _undeclared(envelope.errors + envelope.messages, "errors")
-        if route is not None and envelope.success:
+        if route is not None and envelope.success and route.result is None:
+            if body["result"] is not None:
+                self.violations.append(f"{where}: result is not null")
+        elif route is not None and envelope.success:
             items = body["result"] if route.many else [body["result"]]
             if route.paged:
                 page = body["result"]
@@ -450,7 +740,7 @@ class FakeCloudflare:
                 return
             for index, item in enumerate(items):
                 try:
-                    parsed = route.result.model_validate(item)
+                    parsed = cast(type[pydantic.BaseModel], route.result).model_validate(item)
                 except pydantic.ValidationError as error:
                     self.violations.append(f"{where}: result[{index}]: {error}")
                     continue
@@ -510,6 +800,230 @@ class FakeCloudflare:
             raise RefusalError(400, 10000, "fake: refused deployment")
         message = body.get("annotations", {}).get("workers/message")
         return dict(self._deploy(percentages, account.id, script, "api", message))
+
+    def _drop_script(self, account: Account, name: str) -> None:
+        for table in (
+            account.scripts,
+            account.settings,
+            account.modules,
+            account.assets,
+            account.subdomains,
+            account.versions,
+            account.deployments,
+        ):
+            table.pop(name, None)
+
+    def _upload_script(self, account: Account, request: Request, script_name: str) -> Json:
+        """A new version of the script, deployed to all traffic, as the API's upload does."""
+        metadata = cast(Json, _body(request))
+        modules = {
+            part.filename or key: hashlib.sha256(part.read()).hexdigest()
+            for key, part in request.files.items(multi=True)
+        }
+        main = metadata.get("main_module")
+        if main not in modules:
+            raise RefusalError(400, 10021, f"main_module {main!r} is not among the uploaded parts")
+        bindings = [dict(b) for b in metadata.get("bindings", [])]
+        for binding in bindings:
+            target = binding.get("service")
+            if binding["type"] == "service" and target not in account.scripts:
+                raise RefusalError(400, 10144, f"Could not find service {target!r}")
+        previous = account.settings.get(script_name, {})
+        named = {b["name"] for b in bindings}
+        kept = set(metadata.get("keep_bindings", []))
+        bindings += [
+            b for b in previous.get("bindings", []) if b["type"] in kept and b["name"] not in named
+        ]
+        assets = account.assets.get(script_name, set())
+        jwt = (metadata.get("assets") or {}).get("jwt")
+        if jwt is not None:
+            owner, hashes = self._completions.pop(jwt, ("", set[str]()))
+            if owner != account.id:
+                raise RefusalError(
+                    400, 10021, "assets.jwt is not a completion token of this account"
+                )
+            assets = hashes
+        elif metadata.get("assets") is None and not metadata.get("keep_assets"):
+            assets = set()
+        now = _now()
+        record = account.scripts.get(script_name, {"created_on": now, "id": script_name})
+        record.update(
+            {
+                "tag": uuid.uuid4().hex,
+                "etag": hashlib.sha256(
+                    json.dumps([modules, metadata], sort_keys=True).encode()
+                ).hexdigest(),
+                "handlers": ["fetch"],
+                "has_assets": bool(assets),
+                "has_modules": True,
+                "compatibility_date": metadata.get("compatibility_date"),
+                "compatibility_flags": metadata.get("compatibility_flags", []),
+                "modified_on": now,
+                "last_deployed_from": "api",
+                "logpush": metadata.get("logpush", False),
+                "usage_model": "standard",
+            }
+        )
+        account.scripts[script_name] = record
+        account.settings[script_name] = {
+            "bindings": bindings,
+            "compatibility_date": metadata.get("compatibility_date"),
+            "compatibility_flags": metadata.get("compatibility_flags", []),
+            "logpush": metadata.get("logpush", False),
+            "observability": metadata.get("observability"),
+            "tags": [],
+            "tail_consumers": [],
+            "usage_model": "standard",
+            "main_module": main,
+        }
+        account.modules[script_name] = modules
+        account.assets[script_name] = assets
+        account.versions.setdefault(script_name, [])
+        self._deploy(
+            {self._version(account.id, script_name, "api"): 100}, account.id, script_name, "api"
+        )
+        fields = ScriptUpdateResponse.model_fields
+        return {"startup_time_ms": 0, **{k: v for k, v in record.items() if k in fields}}
+
+    def _delete_script(self, account: Account, request: Request, script_name: str) -> None:
+        self._drop_script(account, self._script(account, script_name))
+
+    def _script_settings(self, account: Account, request: Request, script_name: str) -> Json:
+        """As the API answers them: a secret_text binding by its name only."""
+        settings = dict(account.settings.get(self._script(account, script_name), {}))
+        settings.pop("main_module", None)
+        settings["bindings"] = [
+            {k: v for k, v in b.items() if not (b["type"] == "secret_text" and k == "text")}
+            for b in settings.get("bindings", [])
+        ]
+        return {k: v for k, v in settings.items() if v is not None}
+
+    def _subdomain(self, account: Account, script_name: str) -> Json:
+        default = {"enabled": False, "previews_enabled": False}
+        return account.subdomains.setdefault(self._script(account, script_name), default)
+
+    def _set_subdomain(self, account: Account, request: Request, script_name: str) -> Json:
+        body = cast(Json, _body(request))
+        subdomain = self._subdomain(account, script_name)
+        subdomain["enabled"] = body["enabled"]
+        subdomain["previews_enabled"] = body.get("previews_enabled", subdomain["previews_enabled"])
+        return dict(subdomain)
+
+    def _get_subdomain(self, account: Account, request: Request, script_name: str) -> Json:
+        return dict(self._subdomain(account, script_name))
+
+    def _delete_subdomain(self, account: Account, request: Request, script_name: str) -> Json:
+        subdomain = self._subdomain(account, script_name)
+        subdomain.update(enabled=False, previews_enabled=False)
+        return dict(subdomain)
+
+    def _assets_session(self, account: Account, request: Request, script_name: str) -> Json:
+        """Buckets of the hashes the account does not hold yet; with none, at once the
+        completion token a script upload redeems."""
+        manifest: dict[str, Json] = cast(Json, _body(request))["manifest"]
+        hashes = {entry["hash"] for entry in manifest.values()}
+        missing = hashes - account.uploaded
+        if not missing:
+            return {"jwt": self._complete(account, hashes), "buckets": []}
+        token = f"upload-{uuid.uuid4().hex}"
+        self._sessions[token] = (account.id, set(missing))
+        self._completions[f"pending-{token}"] = (account.id, hashes)
+        return {"jwt": token, "buckets": [sorted(missing)]}
+
+    def _complete(self, account: Account, hashes: set[str]) -> str:
+        token = f"completion-{uuid.uuid4().hex}"
+        self._completions[token] = (account.id, hashes)
+        return token
+
+    def _assets_upload(self, account: Account, request: Request) -> Json:
+        token = request.headers["Authorization"].removeprefix("Bearer ")
+        owner, missing = self._sessions[token]
+        if owner != account.id or request.args.get("base64") != "true":
+            raise RefusalError(400, 10021, "fake: upload outside its session, or not base64")
+        for key, value in request.form.items():
+            if key not in missing:
+                raise RefusalError(400, 10021, f"hash {key} is not in this session's buckets")
+            base64.b64decode(value, validate=True)
+            missing.discard(key)
+            account.uploaded.add(key)
+        if missing:
+            return {}
+        del self._sessions[token]
+        _, hashes = self._completions.pop(f"pending-{token}")
+        return {"jwt": self._complete(account, hashes)}
+
+    def _domain(self, account: Account, domain_id: str) -> Json:
+        if domain_id not in account.domains:
+            raise RefusalError(404, 100106, "Domain not found")
+        return account.domains[domain_id]
+
+    def _attach_domain(self, account: Account, request: Request) -> Json:
+        """By hostname: a hostname already attached moves to the new service (an upsert)."""
+        body = cast(Json, _body(request))
+        self._script(account, body["service"])
+        existing = next(
+            (d for d in account.domains.values() if d["hostname"] == body["hostname"]), None
+        )
+        if existing is None:
+            domain_id = f"{next(self._ids):032x}"
+            existing = account.domains[domain_id] = {
+                "id": domain_id,
+                "cert_id": str(uuid.uuid4()),
+                "environment": "production",
+                "hostname": body["hostname"],
+                "zone_id": body.get("zone_id", ""),
+                "zone_name": body.get("zone_name")
+                or body["hostname"].split(".", body["hostname"].count(".") - 1)[-1],
+            }
+        existing["service"] = body["service"]
+        return dict(existing)
+
+    def _get_domain(self, account: Account, request: Request, domain_id: str) -> Json:
+        return dict(self._domain(account, domain_id))
+
+    def _detach_domain(self, account: Account, request: Request, domain_id: str) -> None:
+        del account.domains[self._domain(account, domain_id)["id"]]
+
+    def _hyperdrive(self, account: Account, hyperdrive_id: str) -> Json:
+        if hyperdrive_id not in account.hyperdrives:
+            raise RefusalError(404, 2005, "Hyperdrive config not found")
+        return account.hyperdrives[hyperdrive_id]
+
+    @staticmethod
+    def _shown(config: Json) -> Json:
+        """The API never answers an origin's password."""
+        origin = {k: v for k, v in config["origin"].items() if k != "password"}
+        return {**config, "origin": origin}
+
+    def _create_hyperdrive(self, account: Account, request: Request) -> Json:
+        body = cast(Json, _body(request))
+        now = _now()
+        config = {**body, "id": uuid.uuid4().hex, "created_on": now, "modified_on": now}
+        account.hyperdrives[config["id"]] = config
+        return self._shown(config)
+
+    def _get_hyperdrive(self, account: Account, request: Request, hyperdrive_id: str) -> Json:
+        return self._shown(self._hyperdrive(account, hyperdrive_id))
+
+    def _update_hyperdrive(self, account: Account, request: Request, hyperdrive_id: str) -> Json:
+        config = self._hyperdrive(account, hyperdrive_id)
+        kept = {k: config[k] for k in ("id", "created_on")}
+        config.clear()
+        config.update({**cast(Json, _body(request)), **kept, "modified_on": _now()})
+        return self._shown(config)
+
+    def _delete_hyperdrive(self, account: Account, request: Request, hyperdrive_id: str) -> None:
+        del account.hyperdrives[self._hyperdrive(account, hyperdrive_id)["id"]]
+
+
+def _body(request: Request) -> Any:
+    """A JSON body, or a multipart upload's `metadata` part."""
+    if request.mimetype == "multipart/form-data":
+        raw = request.form.get("metadata")
+        if raw is None and "metadata" in request.files:
+            raw = request.files["metadata"].read().decode()
+        return None if raw is None else json.loads(raw)
+    return request.get_json(silent=True)
 
 
 def _deployment_problems(body: Any) -> list[str]:

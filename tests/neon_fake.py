@@ -193,6 +193,9 @@ class FakeNeon:
         self.operation_polls = 1
         #: The status of a refusal for the branch limit: the spec fixes none (422 and 409 seen).
         self.limit_status = 422
+        #: Given a new branch's id, the `host:port` its endpoint names (the spec types `host` as a
+        #: string): a real PostgreSQL's, so that connection strings reach a database.
+        self.endpoint_host: Callable[[str], str] | None = None
         self._fail_actions: set[str] = set()
         self._ids = itertools.count(100001)
         self._lock = threading.Lock()
@@ -252,11 +255,13 @@ class FakeNeon:
         database: str = "neondb",
         role: str = "neondb_owner",
         branch_limit: int = 10,
+        password: str | None = None,
     ) -> Project:
-        """A project with its default branch (with a read-write endpoint)."""
+        """A project with its default branch (with a read-write endpoint); `password` is its
+        role's (random unless given)."""
         with self._lock:
             project = Project(
-                project_id, database, role, f"pw-{uuid.uuid4().hex[:12]}", branch_limit
+                project_id, database, role, password or f"pw-{uuid.uuid4().hex[:12]}", branch_limit
             )
             self.projects[project_id] = project
             self._new_branch(project, default_branch, None, default=True)
@@ -468,7 +473,9 @@ class FakeNeon:
         project.branches[branch["id"]] = branch
         endpoint_id = self._id("ep")
         project.endpoints[endpoint_id] = {
-            "host": f"{endpoint_id}.c-2.us-east-2.aws.neon.tech",
+            "host": self.endpoint_host(branch["id"])
+            if self.endpoint_host is not None
+            else f"{endpoint_id}.c-2.us-east-2.aws.neon.tech",
             "id": endpoint_id,
             "project_id": project.id,
             "branch_id": branch["id"],

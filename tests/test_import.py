@@ -66,8 +66,8 @@ def domains_of(plan: Plan) -> dict[str, PlannedResource]:
 
 def engine_urn(plan: Plan, resource: PlannedResource) -> str:
     """The URN `pulumi up` gives a resource the program registers (deploy.generateURN): its
-    parents' types, outermost first, the stack's left out. (The mock engine's own URNs keep only
-    the nearest parent's type, and the stack's.)"""
+    parents' types, outermost first, the stack's left out. (The SDK's mock engine keeps only the
+    nearest parent's type, and the stack's: codex_infra.engine gives the engine's instead.)"""
     by_urn = {r.urn: r for r in plan.resources}
     types: list[str] = []
     current: PlannedResource | None = resource
@@ -145,6 +145,18 @@ def everything(plan: Plan) -> Holding:
             for index, (host, r) in enumerate(sorted(domains_of(plan).items()), 1)
         },
     )
+
+
+@pytest.mark.parametrize("stack", ["production", "staging", "pr-7"])
+def test_the_plan_has_the_engines_urns(planned: Planned, stack: str) -> None:
+    """A URN copied from a plan or a PR's diff works in `pulumi up --target`, `state unprotect`
+    or an alias (engine tests compare them with a real state too)."""
+    plan, _ = planned(stack)
+    for resource in plan.resources:
+        assert resource.urn == engine_urn(plan, resource)
+    script = plan.by_name("codex-web-script")
+    qualified = "codex:index:Environment$codex:index:Worker$" + SCRIPT
+    assert script.urn == f"urn:pulumi:{stack}::codex::{qualified}::codex-web-script"
 
 
 def test_production_file_lands_on_the_programs_urns_with_the_sdks_ids(planned: Planned) -> None:
@@ -238,7 +250,7 @@ def test_a_missing_domain_is_left_out_pointing_at_100117(planned: Planned) -> No
     assert line == (
         f"codex-web-domain: left out: account {ACCOUNT} has no Workers custom domain"
         f" {HOSTNAMES['web']}: the first up creates it (error 100117 if the hostname has DNS"
-        " records: see the README)"
+        " records: see docs/deploying.md)"
     )
 
 

@@ -12,8 +12,9 @@ import logging
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
 
@@ -38,6 +39,7 @@ from components.neon_provider import (
     NeonBranchError,
     NeonBranchLimitError,
     NeonBranchProvider,
+    _expiry_moved,
 )
 from tests.conftest import REPO
 
@@ -443,6 +445,28 @@ def test_delete_of_a_branch_already_gone_is_success(neon: FakeNeon) -> None:
     assert [(c.method, c.status) for c in neon.requests] == [("GET", 200)]  # not listed: gone
 
 
+def test_a_neon_error_leaves_the_provider_as_its_one_line(neon: FakeNeon) -> None:
+    """Pulumi's dynamic-provider host sends the engine `traceback.format_exc()` of what a call
+    raises: Neon's own line must end it, under the provider's frame alone, without the retries'
+    and the HTTP client's frames or their chained causes."""
+    neon.inject("GET", r"/branches$", 503, times=99)
+    sent = ""
+    try:
+        NeonBranchProvider().create(props())
+    except NeonError:
+        sent = traceback.format_exc()
+
+    lines = sent.strip().splitlines()
+    assert lines[-1].startswith("components.neon_api.NeonUnavailableError: ")
+    assert "Neon API GET /projects/proj-test-1/branches failed with HTTP 503" in lines[-1]
+    # This test's frame (the host's, there), then the provider's entry point, and no other.
+    frames = [line for line in lines if line.startswith("  File ")]
+    assert len(frames) == 2, sent
+    assert "components/neon_provider.py" in frames[1]
+    assert "tenacity" not in sent
+    assert "httpx" not in sent
+
+
 def test_delete_answered_404_is_success(neon: FakeNeon) -> None:
     branch_id = neon.add_branch(PROJECT, PREVIEW)
     neon.inject("DELETE", r"/branches/", 404, message="branch not found")
@@ -638,6 +662,52 @@ def test_diff_ignores_the_provider_blob_and_equal_instants(change: dict[str, Any
 
     assert result.changes is False
     assert result.replaces == []
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("ttl", "moved", "changes"),
+    [
+        (timedelta(hours=168), timedelta(seconds=5), False),  # the drift check right after up
+        (timedelta(hours=168), timedelta(minutes=59), False),
+        (timedelta(hours=168), timedelta(minutes=61), True),  # slack: at most an hour
+        (timedelta(hours=168), -timedelta(hours=2), True),  # a shorter TTL moves it back
+        (timedelta(hours=1), timedelta(minutes=5), False),  # slack: a tenth of the TTL
+        (timedelta(hours=1), timedelta(minutes=7), True),
+    ],
+)
+def test_an_expiry_moves_beyond_its_slack_only(
+    ttl: timedelta, moved: timedelta, changes: bool
+) -> None:
+    """A deploy computes expires_at from its clock: seconds later than the last one must not
+    update the branch (and, through its connection strings, everything after it)."""
+    wanted = NOW + ttl
+    assert _expiry_moved(_iso(wanted - moved), _iso(wanted), NOW) is changes
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [(None, "2026-12-08T12:00:00Z"), ("2026-12-08T12:00:00Z", None)]
+)
+def test_setting_or_clearing_an_expiry_is_a_change(old: str | None, new: str | None) -> None:
+    assert _expiry_moved(old, new, NOW) is True
+
+
+def test_diff_compares_the_expiry_with_the_applied_one() -> None:
+    """The old values are the state's outputs: what Neon was last given, not the last run's."""
+    wanted = datetime.now(UTC) + timedelta(hours=168)
+    applied = props(expires_at=_iso(wanted - timedelta(seconds=30)))
+
+    assert (
+        NeonBranchProvider().diff("br-1", applied, props(expires_at=_iso(wanted))).changes is False
+    )
+    later = props(expires_at=_iso(wanted + timedelta(hours=2)))
+    assert NeonBranchProvider().diff("br-1", applied, later).changes is True
 
 
 def test_update_patches_in_place(neon: FakeNeon) -> None:

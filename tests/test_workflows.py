@@ -100,6 +100,7 @@ ACTION_INPUTS: dict[str, set[str]] = {
 PERMISSIONS: dict[str, dict[str, dict[str, str]]] = {
     "ci": {
         "test": {"contents": "read"},
+        "engine": {"contents": "read"},
         "e2e": {"contents": "read"},
         "diff": {"contents": "read"},
         "visual": {"contents": "read"},
@@ -766,6 +767,21 @@ def test_ci_runs_the_project_checks() -> None:
     ):
         assert command in scripts, command
     assert "for stack in production staging pr-1" in scripts
+
+
+def test_ci_runs_the_engine_tests_with_the_official_cli_of_the_built_version() -> None:
+    """GitHub installs the release of the version .ci/build-pulumi builds here (tools/pulumi-cli),
+    and the engine tests may not skip there."""
+    engine = jobs("ci")["engine"]
+    (install,) = [s for s in engine["steps"] if action(s) == "pulumi/actions"]
+    go_mod = (REPO / "tools" / "pulumi-cli" / "go.mod").read_text()
+    built = re.search(r"github.com/pulumi/pulumi/pkg/v3 v(\S+)", go_mod)
+    assert built is not None
+    assert install["with"] == {"pulumi-version": built.group(1)}
+    (run,) = [s for s in engine["steps"] if "run" in s and "pytest" in s["run"]]
+    assert run["run"] == "uv run pytest -m engine"
+    assert run["env"]["CODEX_ENGINE_TESTS"] == "required"
+    assert "secrets." not in yaml.safe_dump(engine)
 
 
 def test_reap_applies_on_schedule_and_on_request() -> None:
