@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from codex_infra.engine.config import load_stack_config, with_placeholder_secrets
-from codex_infra.engine.mock import Plan, run_program
+from codex_infra.engine.harness import run_program
+from codex_infra.engine.mock import Plan
 from codex_infra.engine.plan import PLAN_EPOCH
 from codex_infra.local import environment
 from codex_infra.local.state import STATE_ENV, StateDir

@@ -6,14 +6,17 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import psutil
 import psycopg
 from psycopg import sql
 
 from codex_infra.local.state import listening
+from e2e.stripe_signature import header
 from tests.conftest import PROJECT_DIR
 
 CLI = shutil.which("codex-infra", path=str(Path(sys.executable).parent)) or "codex-infra"
@@ -66,3 +69,11 @@ def nothing_left(record: dict[str, Any]) -> None:
 def rows(url: str, table: str) -> list[tuple[Any, ...]]:
     with psycopg.connect(url, connect_timeout=10) as conn:
         return conn.execute(sql.SQL("SELECT * FROM {}").format(sql.Identifier(table))).fetchall()
+
+
+def stripe_takes(record: dict[str, Any], secret: str) -> bool:
+    """Whether the stack's webhook takes an event signed with `secret` (any 2xx, as Stripe)."""
+    body = json.dumps({"id": f"evt_{secret[-6:]}", "type": "checkout.session.completed"})
+    headers = {"stripe-signature": header(body, int(time.time()), secret)}
+    url = record["env"]["STRIPE_WEBHOOK_URL"]
+    return httpx.post(url, content=body, headers=headers, timeout=10).is_success

@@ -257,6 +257,24 @@ def test_the_console_script_in_a_fresh_process_matches_in_process_runs() -> None
     assert fresh.stdout == in_process
 
 
+@pytest.mark.parametrize("frozen", [True, False])
+def test_the_console_scripts_last_garbage_collection_walks_nothing(frozen: bool) -> None:
+    """What a program's run leaves (about a million objects of the SDKs) would cost the
+    interpreter's last collection over a second; the command's process skips it. Here a cycle
+    whose finalizer says when that collection reaches it."""
+    script = (
+        "import gc, sys\n"
+        "from codex_infra.engine.plan import no_collection_at_exit\n"
+        "class Cycle:\n"
+        "    def __del__(self): sys.stderr.write('walked')\n"
+        "cycle = Cycle(); cycle.me = cycle; del cycle\n"
+        "gc.disable()\n"
+        f"{'no_collection_at_exit()' if frozen else 'pass'}\n"
+    )
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)
+    assert ended.stderr == (b"" if frozen else b"walked")
+
+
 def one_line_error(result: Result) -> str:
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -13,13 +13,13 @@ import pytest
 from pulumi.runtime.sync_await import _sync_await
 
 from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.harness import run_program
 from codex_infra.engine.mock import (
     HYPERDRIVE,
     SCRIPT,
     SECRET,
     Plan,
     PlannedResource,
-    run_program,
 )
 from codex_infra.engine.plan import PLAN_EPOCH
 from codex_infra.review.policies import Topology, evaluate, from_plan

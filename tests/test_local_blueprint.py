@@ -274,7 +274,8 @@ def test_variables_are_the_url_outputs_localised_and_the_secrets() -> None:
         "auth-worker-production": 9002,
         "stripe-webhook-handler-production": 9003,
     }
-    env = environment_variables(plan, {"stripeWebhookSecret": "whsec_x"}, blueprint.routes, ports)
+    secrets = {"stripeWebhookSecret": "whsec_x"}
+    env = environment_variables(plan.outputs, secrets, blueprint.routes, ports)
     assert env == {
         "WEB_URL": "http://127.0.0.1:9001",
         "AUTH_URL": "http://127.0.0.1:9002",
@@ -286,7 +287,7 @@ def test_variables_are_the_url_outputs_localised_and_the_secrets() -> None:
     routes = Blueprint.of(preview, cloud).routes
     assert set(routes.values()) == {None}  # workers.dev
     ports = {script: 9100 + i for i, script in enumerate(sorted(routes))}
-    env = environment_variables(preview, {}, routes, ports)
+    env = environment_variables(preview.outputs, {}, routes, ports)
     assert env["WEB_URL"] == f"http://127.0.0.1:{ports['codex-web-preview-7']}"
     assert env["AUTH_URL"] == f"http://127.0.0.1:{ports['auth-worker-preview-7']}"
 

@@ -47,6 +47,7 @@ from tests.local_cli import (
     ports,
     rows,
     status,
+    stripe_takes,
 )
 
 pytestmark = pytest.mark.local
@@ -253,14 +254,6 @@ def _crash(record: dict[str, Any]) -> None:
     assert status(record["stack"])["state"] == "crashed"
 
 
-def _stripe_takes(record: dict[str, Any], secret: str) -> bool:
-    """Whether the stack's webhook takes an event signed with `secret` (any 2xx, as Stripe)."""
-    body = json.dumps({"id": f"evt_{secret[-6:]}", "type": "checkout.session.completed"})
-    headers = {"stripe-signature": header(body, int(time.time()), secret)}
-    url = record["env"]["STRIPE_WEBHOOK_URL"]
-    return httpx.post(url, content=body, headers=headers, timeout=10).is_success
-
-
 def test_a_restart_after_a_crash_keeps_what_the_user_gave(state: Path) -> None:
     """The secret given in the environment (and the config given with --config) before the
     crash, not a generated local one, on the restart that gives neither."""
@@ -279,8 +272,8 @@ def test_a_restart_after_a_crash_keeps_what_the_user_gave(state: Path) -> None:
         record = status("pr-18")
         assert record["state"] == "running"
         assert record["env"]["STRIPE_WEBHOOK_SECRET"] == "[given]"
-        assert _stripe_takes(record, "whsec_giventhen")
-        assert not _stripe_takes(record, "whsec_local")
+        assert stripe_takes(record, "whsec_giventhen")
+        assert not stripe_takes(record, "whsec_local")
         auth = httpx.get(f"{record['env']['AUTH_URL']}/healthz/db", timeout=10).json()
         assert auth["via"] == "HYPERDRIVE"
     finally:
@@ -311,7 +304,7 @@ def test_a_restart_that_cannot_keep_what_the_user_gave_refuses_and_says_why(
         assert status("pr-19")["state"] == "crashed"
         assert alive(pids(record)[0])  # left as it was
         assert cli("up", "pr-19", env=given).returncode == 0
-        assert _stripe_takes(status("pr-19"), "whsec_giventhen")
+        assert stripe_takes(status("pr-19"), "whsec_giventhen")
     finally:
         assert cli("down", "pr-19").returncode == 0
 

@@ -58,6 +58,25 @@ def test_a_gated_command_runs_only_once_its_group_is_on_record(
     assert process.wait(WAIT) == 0
     assert seen_before == [False]
     assert ran.exists()
+
+
+def test_a_held_command_reads_what_its_starter_writes_later_then_end_of_file(
+    recorded: list[Process],
+) -> None:
+    """What the local runtime waits on: a line written once its options are there, or, if the
+    command that started it is gone first, end-of-file."""
+    script = "import sys; print(repr(sys.stdin.readline()), repr(sys.stdin.read()))"
+    process = processes.spawn(
+        [sys.executable, "-c", script], recorded.append, stdout=subprocess.PIPE, hold=True
+    )
+    assert process.stdin is not None
+    time.sleep(0.2)
+    assert process.poll() is None  # still waiting
+    process.stdin.write(b"serve\n")
+    process.stdin.close()
+    process.stdin = None
+    out, _ = process.communicate(timeout=WAIT)
+    assert out.decode() == "'serve\\n' ''\n"
     (group,) = recorded
     assert group.pid == process.pid
     assert os.getpgid(os.getpid()) != group.pid  # a group of its own

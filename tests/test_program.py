@@ -15,12 +15,12 @@ from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.sync_await import _sync_await
 
 from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.harness import Mocked, run_program
 from codex_infra.engine.mock import (
     SECRET,
     Placeholders,
     Plan,
     PlannedResource,
-    run_program,
 )
 from codex_infra.engine.plan import PLAN_EPOCH
 from components.bundle import hash_tree, sha256_file, stage_assets
@@ -441,7 +441,9 @@ def test_a_real_deploy_takes_the_wall_clock_even_with_source_date_epoch(
 
 def test_the_mock_engine_pins_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", PLAN_EPOCH)
-    monkeypatch.setattr(pulumi.runtime.settings, "get_monitor", lambda: MockMonitor(Placeholders()))
+    monkeypatch.setattr(
+        pulumi.runtime.settings, "get_monitor", lambda: MockMonitor(Mocked(Placeholders()))
+    )
     assert deploy_time() == dt.datetime.fromtimestamp(int(PLAN_EPOCH), dt.UTC)
 
 

@@ -4,7 +4,9 @@ Pulumi project in a monorepo's subfolder reaching its apps with `..`, never outs
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -138,3 +140,25 @@ def test_paths_never_leave_the_repository(monorepo: Path, key: str, value: str) 
         f"codex-infra: error: codex:{key}: reaches outside the git repository that holds the"
         f" project (got {value!r})\n"
     )
+
+
+def test_an_editable_install_compiles_our_own_packages(tmp_path: Path) -> None:
+    """uv compiles site-packages (`compile-bytecode`), never an editable install's sources: the
+    build hook (hatch_build.py) compiles them, checked against each source's hash."""
+    repo = tmp_path / "repository"
+    shutil.copytree(REPO, repo, ignore=_NOT_TRACKED, symlinks=True)
+    uv = shutil.which("uv") or os.environ.get("UV") or "uv"
+    venv = tmp_path / "venv"
+    for command in (
+        [uv, "venv", "--quiet", "--python", sys.executable, str(venv)],
+        [uv, "pip", "install", "--quiet", "--python", str(venv), "--no-deps", "-e", str(repo)],
+    ):
+        subprocess.run(command, check=True, capture_output=True, timeout=300)
+    sources = [
+        s for package in ("components", "codex_infra") for s in (repo / package).rglob("*.py")
+    ]
+    assert sources
+    for source in sources:
+        compiled = Path(importlib.util.cache_from_source(str(source))).read_bytes()
+        assert int.from_bytes(compiled[4:8], "little") == 0b11, source  # hash-based, checked
+        assert compiled[8:16] == importlib.util.source_hash(source.read_bytes()), source

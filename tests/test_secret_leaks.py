@@ -14,12 +14,12 @@ from click.testing import CliRunner, Result
 
 from codex_infra.cli import main
 from codex_infra.engine.config import load_stack_config, with_overrides, with_placeholder_secrets
+from codex_infra.engine.harness import run_program
 from codex_infra.engine.mock import (
     NEON_BRANCH,
     SECRET,
     Placeholders,
     Plan,
-    run_program,
 )
 from codex_infra.engine.plan import plan_document, secret_pieces
 from codex_infra.errors import WITHHELD, redact

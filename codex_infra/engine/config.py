@@ -107,13 +107,19 @@ def _full_key(key: str) -> str:
     return key if ":" in key else f"{PROJECT}:{key}"
 
 
+def stack_files(root: Path, stack: str) -> tuple[Path, Path]:
+    """The project's file and the stack's (which need not exist), as `pulumi` reads them."""
+    return root / "Pulumi.yaml", root / f"Pulumi.{stack}.yaml"
+
+
 def load_stack_config(root: Path, stack: str) -> StackConfig:
     """What `pulumi up` would hand the program: Pulumi.yaml's project config, overridden by
     Pulumi.<stack>.yaml (if there is one). Encrypted (`secure:`) values cannot be read here and
     count as not given."""
     check_stack_name(stack)
+    project_file, stack_file = stack_files(root, stack)
     values: dict[str, str] = {}
-    for key, decl in _config_section(root / "Pulumi.yaml").items():
+    for key, decl in _config_section(project_file).items():
         full = _full_key(key)
         if isinstance(decl, dict):
             if "value" in decl:
@@ -122,7 +128,6 @@ def load_stack_config(root: Path, stack: str) -> StackConfig:
                 values[full] = _text(decl["default"])
         else:
             values[full] = _text(decl)
-    stack_file = root / f"Pulumi.{stack}.yaml"
     given: set[str] = set()
     if stack_file.exists() or stack_file.is_symlink():  # a directory or a dangling link: refused
         for key, value in _config_section(stack_file).items():

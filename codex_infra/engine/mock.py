@@ -1,7 +1,8 @@
-"""Run the real program with the real SDK against Pulumi's mock engine, and record what it asks for.
+"""What a program run against Pulumi's mock engine (`harness`) asks for: the resources it
+registers, their secrets, and the placeholders that answer for the providers.
 
-This is what lets tests, the offline plan and the policy check see the desired state of a stack
-with no CLI, no state backend and no credentials.
+None of it loads the SDK: commands that only read a plan (`local up` from its kept plan,
+`local down`) start without it.
 """
 
 from __future__ import annotations
@@ -10,19 +11,13 @@ import hashlib
 import hmac
 import json
 import logging
-import runpy
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from google.protobuf import json_format
-from pulumi import runtime
-from pulumi.runtime import mocks, settings
-from pulumi.runtime.stack import run_in_stack
-from pulumi.runtime.sync_await import _sync_await  # pyright: ignore[reportPrivateUsage]
-
-from codex_infra.engine.config import StackConfig
 from codex_infra.errors import UsageError
+
+if TYPE_CHECKING:
+    from pulumi.runtime import mocks
 
 # Nothing here imports `components`: `codex-infra diff` runs this harness against another
 # revision's program, whose components may differ in everything but `__main__.py`'s contract.
@@ -43,7 +38,7 @@ _SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"  # noqa: S105 (a wire marker)
 _RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
 _UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 # Serialized dynamic provider: code, not configuration; it says nothing a reviewer can use.
-_HIDDEN_INPUTS = {"__provider"}
+HIDDEN_INPUTS = {"__provider"}
 # What the program and the SDK log through the engine (pulumi.log.*); without this logger the mock
 # engine writes to the root logger. The CLI decides what reaches the terminal.
 ENGINE_LOG = logging.getLogger(f"{__name__}.pulumi")
@@ -96,23 +91,23 @@ def known_input(resource: PlannedResource, key: str) -> str:
     return value
 
 
-def _wire_to_plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
+def wire_to_plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
     """Wire value -> JSON-ready value, every secret replaced by SECRET (or its keyed
     fingerprint) at any depth, unless revealed."""
     if isinstance(value, dict):
         obj = cast(dict[str, Any], value)
         if obj.get(_SIG) == _SECRET_SIG:
             if reveal:
-                return _wire_to_plain(obj.get("value"), key, reveal)
+                return wire_to_plain(obj.get("value"), key, reveal)
             if key is None:
                 return SECRET
             secret = json.dumps(obj.get("value"), sort_keys=True).encode()
             return f"[secret:{hmac.new(key, secret, 'sha256').hexdigest()[:16]}]"
         if obj.get(_SIG) == _RESOURCE_SIG:
             return obj.get("urn")
-        return {k: _wire_to_plain(v, key, reveal) for k, v in sorted(obj.items())}
+        return {k: wire_to_plain(v, key, reveal) for k, v in sorted(obj.items())}
     if isinstance(value, list):
-        return [_wire_to_plain(v, key, reveal) for v in cast(list[Any], value)]
+        return [wire_to_plain(v, key, reveal) for v in cast(list[Any], value)]
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if value == _UNKNOWN:
@@ -122,15 +117,16 @@ def _wire_to_plain(value: Any, key: bytes | None, reveal: bool = False) -> Any:
 
 def reveal(value: Any) -> Any:
     """A wire value with its secrets' values in place: only for the local environment's own."""
-    return _wire_to_plain(value, None, reveal=True)
+    return wire_to_plain(value, None, reveal=True)
 
 
 def _placeholder(urn: str, prefix: str) -> str:
     return f"{prefix}-{hashlib.sha256(urn.encode()).hexdigest()[:12]}"
 
 
-class Placeholders(mocks.Mocks):
-    """Cloud-side values are stable placeholders, so two plans of the same code are identical."""
+class Placeholders:
+    """Cloud-side values are stable placeholders, so two plans of the same code are identical.
+    (The engine's `Mocks`, through `harness.Mocked`.)"""
 
     def new_resource(self, args: mocks.MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         inputs = cast(dict[str, Any], args.inputs)  # pyright: ignore[reportUnknownMemberType]
@@ -160,85 +156,3 @@ class Placeholders(mocks.Mocks):
 
     def call(self, args: mocks.MockCallArgs) -> tuple[dict[str, Any], list[tuple[str, str]] | None]:
         return {}, None
-
-
-class _Recorder(mocks.MockMonitor):
-    def __init__(self, plan: Plan, cloud: mocks.Mocks) -> None:
-        super().__init__(cloud)
-        self.plan = plan
-
-    def make_urn(self, parent: str, type_: str, name: str) -> str:
-        """The URN the engine gives: the type qualified by every ancestor's type but the stack's
-        (the SDK's mock keeps the parent's own type only, and the stack's), so a URN copied from
-        a plan works in `pulumi up --target`, `pulumi state unprotect` or an alias."""
-        if parent:
-            qualified = parent.split("::")[2]
-            if qualified != STACK:
-                type_ = f"{qualified}${type_}"
-        return f"urn:pulumi:{self.plan.stack}::{self.plan.project}::{type_}::{name}"
-
-    def _recorded(self, message: Any) -> Any:
-        plan = self.plan
-        return _wire_to_plain(
-            json_format.MessageToDict(message), plan.fingerprint_key, plan.reveal_secrets
-        )
-
-    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (the gRPC method's name)
-        response: Any = super().RegisterResource(request)  # pyright: ignore[reportUnknownMemberType]
-        if request.type != STACK:
-            deps = set(request.dependencies)
-            for prop in request.propertyDependencies.values():
-                deps.update(prop.urns)
-            inputs = self._recorded(request.object)
-            self.plan.resources.append(
-                PlannedResource(
-                    urn=response.urn,
-                    type=request.type,
-                    name=request.name,
-                    parent=request.parent or None,
-                    custom=bool(request.custom),
-                    protect=bool(request.protect),
-                    retain_on_delete=bool(request.retainOnDelete),
-                    dependencies=tuple(sorted(deps)),
-                    inputs={k: v for k, v in inputs.items() if k not in _HIDDEN_INPUTS},
-                    secret_outputs=tuple(request.additionalSecretOutputs),
-                )
-            )
-        return response
-
-    def RegisterResourceOutputs(self, request: Any) -> Any:  # noqa: N802
-        if request.urn.split("::")[2] == STACK:
-            self.plan.outputs = self._recorded(request.outputs)
-        return super().RegisterResourceOutputs(request)  # pyright: ignore[reportUnknownMemberType]
-
-
-def run_program(
-    root: Path, config: StackConfig, plan: Plan, cloud: mocks.Mocks | None = None
-) -> dict[str, Any]:
-    """Runs `root/__main__.py` as `pulumi up` would, against the mock engine, recording into `plan`
-    (which keeps what was registered even when the program fails). `cloud` answers for the
-    providers: stable placeholders by default, the local environment's own values for it.
-
-    Returns the program's globals, so tests can look at its Outputs directly.
-    """
-    cloud = cloud or Placeholders()
-    mocks.set_mocks(
-        cloud,
-        project=plan.project,
-        stack=plan.stack,
-        preview=False,
-        logger=ENGINE_LOG,
-        monitor=_Recorder(plan, cloud),
-    )
-    runtime.set_all_config(dict(config.values), sorted(config.secret_keys))
-    settings.ROOT.set(None)  # run_in_stack makes the stack resource, as the language host does
-    program: dict[str, Any] = {}
-
-    def run() -> None:
-        program.update(runpy.run_path(str(root / "__main__.py"), run_name="__pulumi__"))
-
-    try:
-        _sync_await(run_in_stack(run))
-    finally:
-        plan.resources.sort(key=lambda r: r.urn)
-    return program

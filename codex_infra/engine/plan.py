@@ -6,6 +6,7 @@ the policy check, so all three see the same resources and the same redaction.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import json
 import os
@@ -13,9 +14,7 @@ from collections.abc import Generator, Iterable, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
-
-from pulumi import RunError
+from typing import TYPE_CHECKING, Any, cast
 
 from codex_infra.engine.config import (
     PROJECT,
@@ -25,14 +24,11 @@ from codex_infra.engine.config import (
     with_overrides,
     with_placeholder_secrets,
 )
-from codex_infra.engine.mock import (
-    SECRET,
-    Placeholders,
-    Plan,
-    PlannedResource,
-    run_program,
-)
+from codex_infra.engine.mock import SECRET, Plan, PlannedResource
 from codex_infra.errors import UsageError, redact
+
+if TYPE_CHECKING:
+    from codex_infra.engine.mock import Placeholders
 
 # The deploy clock of every plan unless SOURCE_DATE_EPOCH is set (2026-11-18T11:06:40Z): a
 # preview's Neon expires_at is this plus its TTL, so plans of two revisions, or two runs, differ
@@ -86,6 +82,13 @@ def _collector_paused() -> Generator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def no_collection_at_exit() -> None:
+    """For a process that may run the program: the interpreter's last garbage collection walks
+    every object the providers' SDKs made (over a second here, half of a `plan`), all of which
+    die with the process anyway. Frozen after every other exit handler, they are not walked."""
+    atexit.register(gc.freeze)
 
 
 def secret_pieces(values: Iterable[str]) -> tuple[str, ...]:
@@ -151,6 +154,11 @@ def run_stack(
 
     The program's own config errors (RunError) and ours say `quotes_no_secret` when they are
     built to name keys and rules only: those are shown whole. Others are redacted."""
+    # The SDK loads here, with a program to run: what only reads plans starts without it.
+    from pulumi import RunError
+
+    from codex_infra.engine.harness import run_program
+
     try:
         config = stack_config(root, plan.stack, config_overrides, secret_overrides, marker)
         with _pinned_clock(), _collector_paused():

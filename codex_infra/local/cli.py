@@ -72,6 +72,8 @@ def _describe(running: Running) -> str:
     if running.kept:
         given = ", ".join(running.kept)
         notes.append(f"  (restarted with what it was given before it stopped: {given})")
+    if running.reused:
+        notes.append("  (its last plan, reused: nothing the plan depends on has changed)")
     lines = [
         f"{stack} is {'already ' if running.already else ''}running locally.",
         *notes,

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import base64
 import graphlib
-from dataclasses import dataclass
-from typing import Any, cast
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
-
-import dill  # pyright: ignore[reportMissingTypeStubs] (how Pulumi serializes dynamic providers)
-from pulumi.runtime import mocks
 
 from codex_infra.engine.mock import (
     COMMAND,
@@ -32,6 +30,9 @@ from codex_infra.engine.mock import (
 from codex_infra.local.postgres import ALPHANUMERIC, Endpoint, database_name, random_text
 from codex_infra.local.state import LocalError
 
+if TYPE_CHECKING:
+    from pulumi.runtime import mocks
+
 # The resource types that have a local implementation: a database cloned from its parent's
 # template, the command run here, a random value kept per environment, a Worker in miniflare,
 # a loopback port where the cloud has workers.dev or a custom domain, and miniflare's Hyperdrive
@@ -47,6 +48,8 @@ PUNCTUATION = "!@#$%&*()-_=+[]{}<>:?"
 def _provider_class(serialized: Any) -> str:
     """Dynamic providers are pickled into their inputs; their class says which one it is.
     (Unpickling runs the program's own code, in the process that is running the program.)"""
+    import dill  # pyright: ignore[reportMissingTypeStubs] (only while the program runs)
+
     try:
         provider: object = dill.loads(base64.b64decode(str(reveal(serialized))))  # noqa: S301  # pyright: ignore[reportUnknownMemberType]
     except Exception:
@@ -132,6 +135,30 @@ class Blueprint:
     def target(self, command: Command) -> str:
         """Where a command runs, for messages: the database of the branch it depends on."""
         return next((b.database for b in self.branches if command in b.migrations), "this machine")
+
+    def to_document(self) -> dict[str, Any]:
+        """As JSON holds it (the plan cache)."""
+        return asdict(self)
+
+    @classmethod
+    def from_document(cls, document: Mapping[str, Any]) -> Blueprint:
+        def commands(items: list[dict[str, Any]]) -> tuple[Command, ...]:
+            return tuple(Command(**c) for c in items)
+
+        def script(item: dict[str, Any]) -> PlannedResource:
+            lists: dict[str, Any] = {k: tuple(item[k]) for k in ("dependencies", "secret_outputs")}
+            return PlannedResource(**item | lists)
+
+        return cls(
+            tuple(
+                Branch(**b | {"migrations": commands(b["migrations"])})
+                for b in document["branches"]
+            ),
+            commands(document["commands"]),
+            tuple(map(script, document["scripts"])),
+            dict(document["routes"]),
+            dict(document["hyperdrives"]),
+        )
 
     @classmethod
     def of(cls, plan: Plan, cloud: LocalCloud) -> Blueprint:

@@ -16,19 +16,20 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
 
-from codex_infra.engine.config import PROJECT, placeholder_secrets
+from codex_infra.engine.config import PROJECT, placeholder_secrets, stack_files
 from codex_infra.engine.mock import Plan
 from codex_infra.engine.plan import run_stack
 from codex_infra.errors import one_line
-from codex_infra.local import neon, processes, workers
+from codex_infra.local import neon, plan_cache, processes, workers
 from codex_infra.local.cloud import Blueprint, Branch, Command, LocalCloud
 from codex_infra.local.postgres import (
     Cluster,
+    Endpoint,
     ExternalServer,
     Server,
     create_database,
@@ -71,6 +72,7 @@ class Running:
     record: dict[str, Any]
     already: bool = False  # it was running before this `up`
     kept: tuple[str, ...] = ()  # config keys given before a crash, given again on its restart
+    reused: bool = False  # its last plan, unchanged inputs: the program did not run
 
     @property
     def stack(self) -> str:
@@ -99,7 +101,7 @@ def _localise(url: str, routes: Mapping[str, str | None], local_urls: Mapping[st
 
 
 def environment_variables(
-    plan: Plan,
+    outputs: Mapping[str, Any],
     secrets: Mapping[str, str],
     routes: Mapping[str, str | None],
     ports: Mapping[str, int],
@@ -108,7 +110,7 @@ def environment_variables(
     local_urls = {script: f"http://{LOOPBACK}:{port}" for script, port in ports.items()}
     env = {
         env_name(key): _localise(value, routes, local_urls)
-        for key, value in sorted(plan.outputs.items())
+        for key, value in sorted(outputs.items())
         if key.endswith("Url") and isinstance(value, str)
     }
     return env | {env_name(key): value for key, value in sorted(secrets.items())}
@@ -348,7 +350,7 @@ def _starting_record(
         "overrides": {"config": dict(config), "secrets": dict(secrets)},
         "passwords": {},
         "postgres": {"pid": None},
-        "log": str(home / "workers.log"),
+        "log": str(home / workers.LOG),
     }
 
 
@@ -369,7 +371,7 @@ def _postgres_record(server: Server) -> dict[str, Any]:
 class _Made:
     """What one `up` made, for its run record."""
 
-    plan: Plan
+    outputs: dict[str, Any]  # the stack's outputs, as the plan has them
     blueprint: Blueprint
     ports: dict[str, int]
     secrets: dict[str, str]  # the config secrets the program got, by config key
@@ -391,12 +393,39 @@ def _run_record(made: _Made, server: Server) -> dict[str, Any]:
             for script, port in made.ports.items()
         ],
         "databases": {b.name: b.url for b in made.blueprint.branches},
-        "env": environment_variables(made.plan, made.secrets, made.blueprint.routes, made.ports),
+        "env": environment_variables(made.outputs, made.secrets, made.blueprint.routes, made.ports),
         "passwords": made.passwords,
         "processes": [p.to_record() for p in made.processes],
         "postgres": _postgres_record(server),
         "neon": made.neon.describe() if made.neon else None,
     }
+
+
+@dataclass(frozen=True)
+class _Planned:
+    blueprint: Blueprint
+    outputs: dict[str, Any]
+    reused: bool  # the stack's last plan, nothing it depends on changed since
+
+
+def _plan(inputs: plan_cache.Inputs, endpoint: Endpoint, passwords: dict[str, str]) -> _Planned:
+    """The program run through the engine with local answers (the endpoint's, the passwords
+    kept: those it makes are added), or the stack's last plan while nothing it depends on has
+    changed (plan_cache)."""
+    root, stack = Path(inputs.root), inputs.stack
+    cache = StateDir.for_project(root).stack(stack) / plan_cache.FILE
+    kept = plan_cache.load(cache, inputs)
+    if kept is not None:
+        return _Planned(Blueprint.from_document(kept["blueprint"]), kept["outputs"], reused=True)
+    plan = Plan(PROJECT, stack, reveal_secrets=True)
+    cloud = LocalCloud(endpoint, passwords)
+    with plan_cache.traced() as trace:
+        run_stack(root, plan, inputs.config, inputs.secrets, cloud, inputs.marker)
+    blueprint = Blueprint.of(plan, cloud)
+    document = {"blueprint": blueprint.to_document(), "outputs": plan.outputs}
+    made = replace(inputs, passwords=dict(passwords))
+    plan_cache.save(cache, made, trace, document, stack_files(root, stack))
+    return _Planned(blueprint, plan.outputs, reused=False)
 
 
 def up(
@@ -426,10 +455,10 @@ def up(
             record = read_json(home / "stack.json") or {}
             marker = str(record.get("marker") or "local" + random_text(24))
             passwords = cast(dict[str, str], record.get("passwords") or {})
-            plan = Plan(PROJECT, stack, reveal_secrets=True)
-            cloud = LocalCloud(server.endpoint, passwords)
-            run_stack(root, plan, config, given, cloud, marker)
-            blueprint = Blueprint.of(plan, cloud)
+            endpoint = asdict(server.endpoint)
+            inputs = plan_cache.inputs(root, stack, config, given, marker, passwords, endpoint)
+            planned = _plan(inputs, server.endpoint, passwords)
+            blueprint = planned.blueprint
             remembered = cast(dict[str, int], record.get("ports") or {})
             taken = {server.endpoint.port}
             ports = _choose_ports(blueprint.reachable, port_base, remembered, taken)
@@ -443,6 +472,7 @@ def up(
                     "external_server": isinstance(server, ExternalServer),
                 },
             )
+            launched = workers.launch(home, root, ledger.add)  # loads while the database starts
             server.start()
             for branch in blueprint.branches:
                 _prepare_branch(branch, server, root, ledger.add)
@@ -453,10 +483,13 @@ def up(
             )
             served = neon.endpoint(blueprint.scripts, blueprint.branches, server.endpoint)
             options = neon.with_endpoint(options, served)
-            runtime = workers.start(options, home, root, list(ports.values()), ledger.add)
+            runtime = workers.serve(launched, options, home, list(ports.values()))
             config_secrets = placeholder_secrets(stack, marker) | given
-            made = _Made(plan, blueprint, ports, config_secrets, passwords, runtime, served)
-            return Running(ledger.complete(_run_record(made, server)), kept=kept)
+            made = _Made(
+                planned.outputs, blueprint, ports, config_secrets, passwords, runtime, served
+            )
+            record = ledger.complete(_run_record(made, server))
+            return Running(record, kept=kept, reused=planned.reused)
         except BaseException:
             with uninterrupted():
                 run_all(undo)

@@ -23,6 +23,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -245,6 +246,7 @@ class Cluster:
             write_json(self.home / "cluster.json", self._settings)
         if not (self.data / "PG_VERSION").is_file():
             self._initdb()
+        self._clear_stale_locks()
         if port_in_use(self.endpoint.port):
             raise LocalError(
                 f"port {self.endpoint.port} on {LOOPBACK} (the local PostgreSQL, set in "
@@ -261,6 +263,23 @@ class Cluster:
         )  # fmt: skip
         if started.returncode != 0:
             raise LocalError(f"PostgreSQL did not start: {self._why(started, logged)}")
+
+    def _clear_stale_locks(self) -> None:
+        """A killed server leaves its lock files naming a process that is gone, or a zombie until
+        init reaps it (late here, never in a container without one): PostgreSQL takes a zombie
+        for a server still running and refuses to start. Once nothing of that server lives (its
+        children end when they see it gone), the files are stale."""
+        lock = self.data / "postmaster.pid"
+        if not lock.exists():
+            return  # stopped cleanly
+        data = str(self.data.resolve())
+        deadline = time.monotonic() + PG_CTL_TIMEOUT
+        while left := _working_in(data):
+            if time.monotonic() > deadline:
+                raise LocalError(f"processes {left} of a killed PostgreSQL still run in {data}")
+            time.sleep(0.05)
+        for stale in [lock, *self.sockets.glob(".s.PGSQL.*.lock")]:
+            stale.unlink(missing_ok=True)
 
     def _why(self, result: subprocess.CompletedProcess[str], logged: int) -> str:
         """What this start wrote to the log, or else pg_ctl's own words: never a line an
@@ -304,6 +323,16 @@ class Cluster:
             autocommit=True,
             connect_timeout=10,
         )
+
+
+def _working_in(directory: str) -> list[int]:
+    """The live processes whose working directory is `directory` (a server's, its data)."""
+    found: list[int] = []
+    for process in psutil.process_iter(["status"]):
+        with contextlib.suppress(psutil.Error):
+            if process.info["status"] != psutil.STATUS_ZOMBIE and process.cwd() == directory:
+                found.append(process.pid)
+    return found
 
 
 def server_pid(data: Path) -> int | None:

@@ -78,9 +78,11 @@ def spawn(
     stdout: IO[Any] | int | None = None,
     stderr: IO[Any] | int | None = None,
     account: tuple[int, int] | None = None,
+    hold: bool = False,
 ) -> subprocess.Popen[bytes]:
     """Starts `argv` as the leader of a new process group once `record` has it; as `account`
-    (uid, gid, and no other group) if given."""
+    (uid, gid, and no other group) if given. `hold`: its stdin stays open (`process.stdin`)
+    for the caller to write to later; it reads end-of-file once the caller closes it or ends."""
     uid, gid = account or (None, None)
     process = subprocess.Popen(
         ["/bin/sh", "-c", GATE, "gate", *argv],
@@ -96,12 +98,16 @@ def spawn(
     )
     gate = process.stdin
     assert gate is not None
+    opened = False
     try:
         record(Process.of(process.pid))
         gate.write(b"go\n")
+        gate.flush()
+        opened = True
     finally:
-        gate.close()  # without "go", the gate exits
-        process.stdin = None
+        if not (opened and hold):
+            gate.close()  # without "go", the gate exits
+            process.stdin = None
     return process
 
 

