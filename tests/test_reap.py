@@ -15,10 +15,12 @@ import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import yaml
 from click.testing import CliRunner
 from neon_fake import FakeNeon, fake_neon
 
@@ -47,7 +49,7 @@ from codex_infra.operations.reap import (
 )
 from components.naming import Kind, Role, Stage
 from tests.cloudflare_fake import FakeCloudflare, fake_cloudflare
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, copy_project
 
 PROJECT = "proj-reap-1"
 ACCOUNT = "0123456789abcdef0123456789abcdef"
@@ -720,3 +722,20 @@ def test_the_real_command_stops_on_missing_settings_before_any_request(
     assert result.exit_code == 2
     assert message in result.output
     assert TOKEN not in result.output
+
+
+def test_ids_neither_given_nor_in_the_config_name_both_ways_to_give_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path / "project")
+    config = yaml.safe_load((project / "Pulumi.yaml").read_text())
+    del config["config"]["neonProjectId"]
+    (project / "Pulumi.yaml").write_text(yaml.safe_dump(config))
+    monkeypatch.chdir(project)
+    env = {"GITHUB_REPOSITORY": "acme/codex", "NEON_PROJECT_ID": "", "CLOUDFLARE_ACCOUNT_ID": ""}
+    result = CliRunner().invoke(reap, [], env=env)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "codex-infra: error: codex:neonProjectId: is required"
+        " (or give --neon-project-id and --cloudflare-account-id)"
+    ]

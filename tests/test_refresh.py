@@ -291,6 +291,17 @@ def test_masking_by_digest_needs_a_key(databases: tuple[str, str], tmp_path: Pat
     assert rows(target, "SELECT count(*) FROM leftover") == [(0,)]
 
 
+def test_a_missing_key_is_said_before_any_database_is_reached(tmp_path: Path) -> None:
+    (tmp_path / "mask.yaml").write_text("users.email: hash\n")
+    nowhere = "postgresql://user:pw@127.0.0.1:1/nothing"  # no server: connecting would fail
+    result = refresh(nowhere, nowhere, "--mask", str(tmp_path / "mask.yaml"), "--yes", key="")
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "codex-infra: error: masking by 'email' or 'hash' needs a key: set CODEX_MASK_KEY\n"
+    )
+
+
 def test_a_one_letter_password_is_not_spelt_out_by_redaction(databases: tuple[str, str]) -> None:
     """Marking each `a` of the server's message would show where the password's letter is."""
     source, target = databases

@@ -19,7 +19,7 @@ from codex_infra.cli import main
 from codex_infra.clients.cloudflare import CloudflareError, WorkersApi, client_from_env
 from codex_infra.engine.config import load_stack_config
 from codex_infra.engine.mock import SCRIPT, Plan
-from codex_infra.errors import FAULT, USAGE_ERROR, CodexError, FaultError
+from codex_infra.errors import FAULT, USAGE_ERROR, CodexError, FaultError, RefusalError, UsageError
 from codex_infra.operations import rollback
 from codex_infra.operations.rollback import (
     Script,
@@ -121,7 +121,7 @@ def test_a_gradual_rollout_goes_back_to_the_version_before_it() -> None:
 
 def test_split_deployments_only_leave_no_previous() -> None:
     history = [deployment(3, v3=100), deployment(2, v2=50, v1=50)]
-    with pytest.raises(CodexError) as refused:
+    with pytest.raises(RefusalError) as refused:
         plan_step(WEB, history, versions("v3", "v2", "v1"), None)
     assert str(refused.value) == (
         "web: no earlier deployment served one version to all traffic:"
@@ -131,14 +131,20 @@ def test_split_deployments_only_leave_no_previous() -> None:
 
 
 def test_one_version_cannot_roll_back() -> None:
-    with pytest.raises(CodexError, match=r"^web: has only one version: nothing to roll back to$"):
+    with pytest.raises(
+        RefusalError, match=r"^web: has only one version: nothing to roll back to$"
+    ) as refused:
         plan_step(WEB, [deployment(1, v1=100)], versions("v1"), None)
+    assert refused.value.exit_code == FAULT
 
 
 def test_a_previous_version_no_longer_deployable_is_refused() -> None:
     history = [deployment(3, v3=100), deployment(2, v2=100)]
-    with pytest.raises(CodexError, match="v2, the version it served before, is no longer"):
+    with pytest.raises(
+        RefusalError, match="v2, the version it served before, is no longer"
+    ) as refused:
         plan_step(WEB, history, versions("v3", "v-other"), None)
+    assert refused.value.exit_code == FAULT
 
 
 def test_to_names_a_deployable_version_or_is_the_callers_mistake() -> None:
@@ -148,7 +154,7 @@ def test_to_names_a_deployable_version_or_is_the_callers_mistake() -> None:
     kept = plan_step(WEB, history, listed, "v3")
     assert kept.unchanged
     assert kept.describe() == "web: already serves v3 v3 (t3): left as it is"
-    with pytest.raises(CodexError) as refused:
+    with pytest.raises(UsageError) as refused:
         plan_step(WEB, history, listed, "v9")
     assert str(refused.value) == "web: --to v9 is not one of its deployable versions"
     assert refused.value.exit_code == USAGE_ERROR
@@ -217,7 +223,9 @@ def test_one_script_that_cannot_go_back_stops_them_all_naming_each() -> None:
     assert refused.value.exit_code == FAULT
     with pytest.raises(CodexError) as mistaken:
         gather(api, "production", THREE, {"auth": "v1", "hook": "v9"})
-    assert refused.value.exit_code == FAULT
+    assert [str(c) for c in mistaken.value.causes] == [
+        "hook: --to v9 is not one of its deployable versions"
+    ]
     assert mistaken.value.exit_code == USAGE_ERROR  # the caller's mistake decides the code
     assert api.deployed == []
 

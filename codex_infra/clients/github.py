@@ -80,9 +80,15 @@ class GitHubClient(BearerClient):
     ) -> httpx.Response:
         """Send, retrying no-answer, 429 and 5xx; every request we make is idempotent."""
         target = httpx.URL(url)
-        if target.is_absolute_url and target.netloc != self._http.base_url.netloc:
+        base = self._http.base_url
+        if target.is_absolute_url and (target.scheme, target.netloc) != (base.scheme, base.netloc):
             # A pagination link is followed as given, but the token stays with its service.
-            raise GitHubError(method, target.path, 0, f"refusing to follow a link to {target.host}")
+            raise GitHubError(
+                method,
+                target.path,
+                0,
+                f"refusing to follow a link to {target.host}",
+            )
         return self.retry.call(
             lambda: self._send_once(method, url, params=params),
             lambda e: isinstance(e, GitHubError) and e.transient,

@@ -27,6 +27,7 @@ from codex_infra.engine.mock import (
     PlannedResource,
     reveal,
 )
+from codex_infra.errors import one_line
 from codex_infra.local.postgres import ALPHANUMERIC, Endpoint, database_name, random_text
 from codex_infra.local.state import LocalError
 
@@ -52,8 +53,8 @@ def _provider_class(serialized: Any) -> str:
 
     try:
         provider: object = dill.loads(base64.b64decode(str(reveal(serialized))))  # noqa: S301  # pyright: ignore[reportUnknownMemberType]
-    except Exception:
-        return "an unknown provider"
+    except Exception as err:  # the program's own code: anything may go wrong in it
+        return f"an unknown provider ({type(err).__name__}: {one_line(str(err), empty='')})"
     return type(provider).__name__
 
 

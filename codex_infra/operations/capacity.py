@@ -143,7 +143,7 @@ class Survey:
 
     @property
     def other_branches(self) -> list[str]:
-        """BranchListing that exist whatever the previews do: the ones the other stacks make or
+        """Branches that exist whatever the previews do: the ones the other stacks make or
         adopt, and the parents (the previews' parent taken as the project's root branch)."""
         names = [*self.preview.parents]
         for other in self.others:

@@ -431,12 +431,17 @@ def _target(root: Path, repo: str, neon_project_id: str, cloudflare_account_id: 
         raise UsageError(f"no Pulumi.yaml in {root}: run this in the project directory")
     if not (neon_project_id and cloudflare_account_id):
         config = load_stack_config(root, CONFIG_STACK).values
-        if not neon_project_id:
-            neon = load_concern(NeonSettings, config, CONFIG_STACK, root)
-            neon_project_id = neon.neon_project_id
-        if not cloudflare_account_id:
-            cloudflare = load_concern(CloudflareSettings, config, CONFIG_STACK, root)
-            cloudflare_account_id = cloudflare.cloudflare_account_id
+        try:
+            if not neon_project_id:
+                neon = load_concern(NeonSettings, config, CONFIG_STACK, root)
+                neon_project_id = neon.neon_project_id
+            if not cloudflare_account_id:
+                cloudflare = load_concern(CloudflareSettings, config, CONFIG_STACK, root)
+                cloudflare_account_id = cloudflare.cloudflare_account_id
+        except UsageError as err:
+            raise UsageError(
+                f"{err} (or give --neon-project-id and --cloudflare-account-id)"
+            ) from None
     return PreviewHome(root, repo, neon_project_id, cloudflare_account_id)
 
 

@@ -226,6 +226,12 @@ def check_versions(source: int, target: int, dump: int, restore: int) -> None:
         )
 
 
+def check_key(masks: list[Mask], key: str) -> None:
+    """Masks by digest need a key (the command checks it before it connects to anything)."""
+    if any(m.rule in ("email", "hash") for m in masks) and not key:
+        raise UsageError(f"masking by 'email' or 'hash' needs a key: set {MASK_KEY_ENV}")
+
+
 @dataclass(frozen=True)
 class Copied:
     tables: list[tuple[str, int]]
@@ -242,8 +248,7 @@ def refresh(
 ) -> Copied:
     """Checks everything it can first (the key, which databases, masks, versions), then dumps,
     empties, restores, masks."""
-    if any(m.rule in ("email", "hash") for m in masks) and not key:
-        raise UsageError(f"masking by 'email' or 'hash' needs a key: set {MASK_KEY_ENV}")
+    check_key(masks, key)
     same = source.identity()
     if target.identity() == same:
         raise UsageError(
@@ -470,6 +475,8 @@ def refresh_command(
     """Copy the database at --from over the one at --to (pg_dump, pg_restore)."""
     src, dst = Database(source), Database(target)
     masks = read_masks(mask_file) if mask_file else []
+    key = _key()
+    check_key(masks, key)
     if not yes:
         if not sys.stdin.isatty():
             raise UsageError(
@@ -477,7 +484,7 @@ def refresh_command(
             )
         click.confirm(f"Replace every object in {dst.name} with a copy of {src.name}?", abort=True)
     with connected(src, read_only=True) as read, connected(dst) as written:
-        copied = refresh(read, written, PgTools(src, dst), schema_only, masks, _key())
+        copied = refresh(read, written, PgTools(src, dst), schema_only, masks, key)
     kind = "schema only" if schema_only else "schema and rows"
     click.echo(f"Copied {src.name} over {dst.name} ({kind}):")
     width = max((len(name) for name, _ in copied.tables), default=0)
