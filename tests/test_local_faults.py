@@ -27,7 +27,14 @@ import psutil
 import pytest
 
 from codex_infra.local import workers
-from codex_infra.local.postgres import BIN_ENV, SYSTEM_STATE, Cluster, client_bin, copied_install
+from codex_infra.local.postgres import (
+    BIN_ENV,
+    SYSTEM_STATE,
+    Cluster,
+    client_bin,
+    copy_install,
+    server_bin,
+)
 from codex_infra.local.state import STATE_ENV, StateDir
 from tests.conftest import PROJECT_DIR, copy_project, local_state
 from tests.local_cli import CLI, alive, cli, nothing_left, pids, rows, status
@@ -64,6 +71,8 @@ def held_tools() -> Iterator[Path]:
     tools = Path(tempfile.mkdtemp(prefix="codex-held-tools-"))
     tools.chmod(0o777)  # the server's account leaves its marks here too
     real = client_bin()
+    if server_bin(tools) != real:  # a venv the server's account cannot reach: run a copy
+        real = copy_install(real, tools / "install")
     for program in real.iterdir():
         (tools / program.name).symlink_to(program)
     for tool, when in (("initdb", "true"), ("pg_ctl", '[ "$1" = start ]'), ("psql", "true")):
@@ -261,7 +270,7 @@ def test_the_copy_of_postgresql_a_private_checkout_needs_runs_with_its_libraries
     the copy, not from the venv they were copied from."""
     into = tmp_path / "install"
     (tmp_path / "install.partial").mkdir()  # a copy a killed `up` left half-made
-    copied = copied_install(client_bin(), into)
+    copied = copy_install(client_bin(), into)
     assert not copied.is_relative_to(client_bin().parents[2])
     assert not (tmp_path / "install.partial").exists()
     env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
@@ -271,7 +280,7 @@ def test_the_copy_of_postgresql_a_private_checkout_needs_runs_with_its_libraries
         )
         assert ran.returncode == 0, ran.stderr
         assert "(PostgreSQL) 18" in ran.stdout
-    assert copied_install(client_bin(), into) == copied  # made once
+    assert copy_install(client_bin(), into) == copied  # made once
 
 
 STACKS = ["pr-31", "pr-32", "pr-33", "pr-34"]

