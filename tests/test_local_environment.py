@@ -126,7 +126,7 @@ def test_the_contract_and_the_example_apps_tests_pass_against_a_local_preview(
     """The end-to-end suite as CI runs it for every PR (`e2e/contract`, what any app must do),
     and the example app's own tests, against a local replica: every case passes, none skips."""
     env = os.environ | {"EXPECTED_ENVIRONMENT": "preview"}
-    suite = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v"]
+    suite = [sys.executable, "-m", "pytest", "-n0", "-p", "no:cacheprovider", "-v"]
     folders = [str(REPO / "e2e" / "contract"), str(REPO / "e2e" / "example")]
     result = cli("run", "pr-15", "--", *suite, *folders, env=env)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -510,7 +510,7 @@ def test_the_end_to_end_contract_passes_with_the_app_on_the_driver(
     """`codex-infra local run` with the platform's contract, as CI runs it for every PR: the auth
     Worker (reached through the web Worker's service binding) is on the driver."""
     suite = [sys.executable, "-m", "pytest", str(REPO / "e2e" / "contract"), "-q",
-             "-p", "no:cacheprovider", "-rs"]  # fmt: skip
+             "-n0", "-p", "no:cacheprovider", "-rs"]  # fmt: skip
     result = subprocess.run(
         [CLI, "local", "run", "pr-33", "--", *suite],
         cwd=project,

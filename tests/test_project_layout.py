@@ -74,7 +74,16 @@ def test_the_suite_passes_whatever_the_root_config_points_at(tmp_path: Path) -> 
         "app/stripe-webhook/worker.js",
     }
     suite = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_program.py"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n0",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_program.py",
+        ],
         cwd=team,
         capture_output=True,
         text=True,
