@@ -296,7 +296,8 @@ def test_names_and_ports() -> None:
     assert env_name("stripeWebhookUrl") == "STRIPE_WEBHOOK_URL"
     assert env_name("databaseUrl") == "DATABASE_URL"
     assert database_name("neondb", "preview/pr-12") == "neondb_preview_pr_12"
-    assert _choose_ports(["a", "b"], 40100, {}, set()) == {"a": 40100, "b": 40101}
+    # Below the kernel's ephemeral range (32768-60999), where no other test's server lands.
+    assert _choose_ports(["a", "b"], 20100, {}, set()) == {"a": 20100, "b": 20101}
     remembered = _choose_ports(["a"], None, {}, set())
     assert _choose_ports(["a"], None, remembered, set()) == remembered
     moved = _choose_ports(["a"], None, remembered, set(remembered.values()))  # the database's
