@@ -103,6 +103,7 @@ def section(report: str, heading: str) -> list[str]:
     return [line for line in lines[start:end] if line]
 
 
+@pytest.mark.slow
 def test_planning_every_stack_in_one_process_changes_nothing(repo: tuple[Path, str, str]) -> None:
     """The speed-up (one process per side) against a process per stack and side, as before."""
     path, _, base = repo
