@@ -482,6 +482,7 @@ def make_command(connect: Connect) -> click.Command:
         with connect(target) as services:
             failed = reap_with(services, apply=apply)
         if failed:
+            # Each failure was said as it happened; this is the summary, not another error line.
             click.echo(f"{failed} action(s) failed; the rest were done.", err=True)
             raise click.exceptions.Exit(1)
 

@@ -30,6 +30,7 @@ def check(stack: str, overrides: Overrides) -> None:
     for violation in violations:
         click.echo(str(violation))
     if violations:
+        # A verdict, not an error: its lines are the report (stdout) and a count, as documented.
         click.echo(f"{stack}: {len(violations)} policy violation(s)", err=True)
         raise click.exceptions.Exit(VIOLATIONS)
     click.echo(f"{stack}: {len(plan.resources)} resources pass all {len(RULES)} policies")
