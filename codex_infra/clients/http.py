@@ -124,13 +124,19 @@ def base_url(value: str, default: str, variable: str) -> str:
     return str(url).rstrip("/")
 
 
+def unset(*variables: str, env: Mapping[str, str] | None = None) -> list[str]:
+    """Which of these credentials' variables are unset or blank: the ones `token` refuses."""
+    source = os.environ if env is None else env
+    return [variable for variable in variables if not source.get(variable, "").strip()]
+
+
 def token(variable: str, env: Mapping[str, str] | None = None, why: str = "") -> str:
     """A credential from the environment, never a default: unset or blank is the caller's
     mistake, named (with `why` it is needed)."""
-    value = (os.environ if env is None else env).get(variable, "").strip()
-    if not value:
+    source = os.environ if env is None else env
+    if unset(variable, env=source):
         raise UsageError(f"{variable} is not set{why}")
-    return value
+    return source[variable].strip()
 
 
 class BearerClient(ABC):

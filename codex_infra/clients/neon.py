@@ -29,6 +29,7 @@ from codex_infra.clients.http import (
 from codex_infra.errors import FaultError, UsageError
 
 DEFAULT_API_HOST = "https://console.neon.tech/api/v2"
+TOKEN_ENV = "NEON_API_KEY"  # noqa: S105 (a variable's name)
 #: Branches asked for per request when listing (Neon allows up to 10000).
 BRANCH_PAGE_SIZE = 100
 #: Latest operations looked at for a branch's unfinished ones (Neon allows up to 1000).
@@ -126,7 +127,7 @@ class NeonApiSettings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> NeonApiSettings:
         """Read NEON_* variables; NEON_API_KEY is required."""
         env = os.environ if env is None else env
-        key = token("NEON_API_KEY", env, ": export a Neon API key to manage branches")
+        key = token(TOKEN_ENV, env, ": export a Neon API key to manage branches")
 
         def number(name: str, default: float) -> float:
             raw = env.get(name, "").strip()

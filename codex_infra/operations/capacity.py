@@ -12,7 +12,6 @@ preview workflow stops before `pulumi up` creates half an environment.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,7 +20,10 @@ from typing import Any, Protocol
 
 import click
 
+from codex_infra.clients.cloudflare import TOKEN_ENV as CLOUDFLARE_TOKEN_ENV
 from codex_infra.clients.cloudflare import WorkersApi
+from codex_infra.clients.http import unset
+from codex_infra.clients.neon import TOKEN_ENV as NEON_TOKEN_ENV
 from codex_infra.clients.neon import Json, NeonClient
 from codex_infra.engine.mock import NEON_BRANCH, SCRIPT, Plan
 from codex_infra.engine.plan import find_root, plan_stack, stack_config
@@ -494,12 +496,6 @@ def _preview_stack(stack: str) -> str:
     return stack
 
 
-def _credentials() -> list[str]:
-    return [
-        n for n in ("NEON_API_KEY", "CLOUDFLARE_API_TOKEN") if not os.environ.get(n, "").strip()
-    ]
-
-
 @click.command(cls=CodexCommand)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.option(
@@ -517,7 +513,7 @@ def capacity(as_json: bool, new_stack: str | None, overrides: Overrides) -> None
     Exits 0, 3 (--check-new: no room), 2 on a mistake, 1 when a service fails.
     """
     stack = _preview_stack(new_stack) if new_stack else CONFIG_STACK
-    absent = _credentials()
+    absent = unset(NEON_TOKEN_ENV, CLOUDFLARE_TOKEN_ENV)
     if new_stack and absent:
         raise UsageError(f"--check-new counts what is in use: set {', '.join(absent)}")
     found = survey(find_root(), stack, overrides)
